@@ -1,0 +1,24 @@
+import { EXPORT_FORMATS, exportJson, exportText, type ExportFormat } from "@/server/corpus/export";
+import { getDocument } from "@/server/documents";
+import { errorResponse } from "@/server/http/responses";
+import { requestTranslation } from "@/server/i18n";
+import { database } from "@/server/ready";
+
+/// `?format=txt&lang=fr|en` gives one language's text, `?format=json` the aligned document.
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { t } = await requestTranslation();
+  const url = new URL(request.url);
+  const format = (url.searchParams.get("format") ?? "txt") as ExportFormat;
+  const lang = url.searchParams.get("lang") ?? "fr";
+  if (!EXPORT_FORMATS.includes(format) || (lang !== "fr" && lang !== "en")) {
+    return errorResponse(400, "badRequest", t("errors.badRequest"));
+  }
+  const db = await database();
+  const doc = await getDocument(db.kysely, (await params).slug);
+  if (!doc) return errorResponse(404, "notFound", t("errors.notFoundText"));
+  const [body, type, name] =
+    format === "json"
+      ? [exportJson(doc), "application/json; charset=utf-8", `${doc.slug}.json`]
+      : [exportText(doc, lang), "text/plain; charset=utf-8", `${doc.slug}.${lang}.txt`];
+  return new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"` } });
+}

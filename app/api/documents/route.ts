@@ -1,0 +1,54 @@
+import { DocumentError, MAX_DOCUMENT_FILE_BYTES, parseDocumentFiles } from "@/lib/corpus/document";
+import { importDocument } from "@/server/corpus/import";
+import { listDocuments } from "@/server/documents";
+import { BodyTooLargeError, errorResponse, isSameOrigin, readBody } from "@/server/http/responses";
+import { requestTranslation } from "@/server/i18n";
+import { database } from "@/server/ready";
+
+/// Three files of at most 5 MB each, plus the form's own overhead.
+const MAX_UPLOAD_BYTES = 3 * MAX_DOCUMENT_FILE_BYTES + 64 * 1024;
+
+export async function GET() {
+  const db = await database();
+  return Response.json({ documents: await listDocuments(db.kysely) });
+}
+
+/// Imports a document from a multipart form: `slug`, and the files `fr`, `en`, `meta`.
+export async function POST(request: Request) {
+  const { t } = await requestTranslation();
+  if (!isSameOrigin(request)) return errorResponse(403, "foreignOrigin", t("errors.badRequest"));
+  let form: FormData;
+  try {
+    const body = await readBody(request, MAX_UPLOAD_BYTES);
+    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) {
+      return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: Math.round(MAX_UPLOAD_BYTES / 1048576) }));
+    }
+    return errorResponse(400, "badRequest", t("errors.badRequest"));
+  }
+  const slug = form.get("slug");
+  if (typeof slug !== "string" || slug.trim() === "") {
+    return errorResponse(400, "missingField", t("errors.missingField", { field: "slug" }), { field: "slug" });
+  }
+  const files: Record<"fr" | "en" | "meta", Uint8Array> = {} as never;
+  for (const field of ["fr", "en", "meta"] as const) {
+    const value = form.get(field);
+    if (!(value instanceof Blob)) {
+      return errorResponse(400, "missingField", t("errors.missingField", { field }), { field });
+    }
+    files[field] = new Uint8Array(await value.arrayBuffer());
+  }
+  try {
+    const source = parseDocumentFiles(slug.trim(), files);
+    const db = await database();
+    const result = await importDocument(db.kysely, source);
+    return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
+  } catch (e) {
+    if (e instanceof DocumentError) {
+      const status = e.code === "tooLarge" ? 413 : 400;
+      return errorResponse(status, e.code, t(`errors.document.${e.code}`, e.params), e.params);
+    }
+    throw e;
+  }
+}

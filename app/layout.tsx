@@ -1,0 +1,40 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/I18nProvider";
+import { LanguageSwitcher } from "@/components/LanguageSwitcher";
+import { requestTranslation } from "@/server/i18n";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await requestTranslation();
+  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.tagline") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { lang, t } = await requestTranslation();
+  return (
+    <html lang={lang}>
+      <body>
+        <I18nProvider lang={lang}>
+          <a className="skip-link" href="#content">
+            {t("app.skipToContent")}
+          </a>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              {t("app.name")}
+            </Link>
+            <nav aria-label={t("nav.main")} className="site-nav">
+              <Link href="/">{t("nav.documents")}</Link>
+              <Link href="/import">{t("nav.import")}</Link>
+            </nav>
+            <LanguageSwitcher current={lang} />
+          </header>
+          <main id="content">{children}</main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

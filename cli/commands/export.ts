@@ -1,0 +1,26 @@
+import { EXPORT_FORMATS, exportJson, exportText } from "../../server/corpus/export";
+import type { Db } from "../../server/db/connection";
+import { getDocument } from "../../server/documents";
+import { oneOf, out, parse, UsageError } from "../args";
+
+export const usage = `Usage: npm run -s cli -- export SLUG --format txt|json [--lang fr|en]
+
+Prints a document on stdout: with txt, the current text of one language (French by default),
+one paragraph per line; with json, the metadata and the aligned paragraphs.`;
+
+export async function run(argv: string[], open: () => Promise<Db>): Promise<number> {
+  const { values, positionals } = parse(argv, { format: { type: "string" }, lang: { type: "string" } });
+  if (values.help) return out(usage + "\n").then(() => 0);
+  const format = oneOf("format", values.format, EXPORT_FORMATS, "txt");
+  const lang = oneOf("lang", values.lang, ["fr", "en"], "fr");
+  if (positionals.length !== 1) throw new UsageError("export takes exactly one document name (see --help)");
+  const db = await open();
+  try {
+    const doc = await getDocument(db.kysely, positionals[0]);
+    if (!doc) throw new UsageError(`no document named "${positionals[0]}" (see: npm run -s cli -- list)`);
+    await out(format === "json" ? exportJson(doc) : exportText(doc, lang));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,42 @@
+/// The command line: `npm run -s cli -- <command> …`. A thin shell over server/ and lib/.
+/// Bad input exits with status 2 and one line on stderr; other failures exit with 1.
+import { DocumentError } from "../lib/corpus/document";
+import { prepareDatabase } from "../server/ready";
+import { UsageError } from "./args";
+import * as exportCommand from "./commands/export";
+import * as importCommand from "./commands/import";
+import * as listCommand from "./commands/list";
+
+const commands = { import: importCommand, list: listCommand, export: exportCommand } as const;
+
+const usage = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  import DIR                      import or update a document (fr.txt, en.txt, meta.json)
+  list                            list the documents
+  export SLUG --format txt|json   print a document
+
+Each command has --help. The database is DATABASE_URL (PostgreSQL) or DATA_DIR/vis-a-vis.sqlite
+(default data/), created and filled with the corpus/ folder on first use, as the server does.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(usage + "\n");
+    return name ? 0 : 2;
+  }
+  const command = commands[name as keyof typeof commands];
+  if (!command) throw new UsageError(`unknown command "${name}" (see --help)`);
+  return command.run(rest, () => prepareDatabase(process.env));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const bad = e instanceof UsageError || e instanceof DocumentError;
+    process.stderr.write(`vis-a-vis: ${(e as Error).message}\n`);
+    process.exitCode = bad ? 2 : 1;
+  },
+);

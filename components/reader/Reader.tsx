@@ -1,0 +1,121 @@
+"use client";
+/// The aligned reader: one row per paragraph, French beside English. Hovering or focusing a row
+/// highlights both sides; j/k and the arrow keys move between rows; the layout is remembered.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { setPreferenceCookie } from "../preferences";
+import { READER_LAYOUT_COOKIE, READER_LAYOUTS, type ReaderLayout } from "./layouts";
+
+export interface ReaderRow {
+  position: number;
+  fr: string;
+  en: string;
+}
+
+const LAYOUT_LABEL: Record<ReaderLayout, string> = {
+  side: "reader.layoutSide",
+  fr: "reader.layoutFr",
+  en: "reader.layoutEn",
+  interleaved: "reader.layoutInterleaved",
+};
+
+/// The anchor of a paragraph: `p-1` is the title, numbered as a reader counts.
+export const paragraphAnchor = (index: number) => `p-${index + 1}`;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && !!target.closest("input, textarea, select, [contenteditable='true']");
+}
+
+export function Reader({ slug, rows, initialLayout }: { slug: string; rows: ReaderRow[]; initialLayout: ReaderLayout }) {
+  const { t } = useTranslation();
+  const [layout, setLayout] = useState<ReaderLayout>(initialLayout);
+  const [current, setCurrent] = useState<number | null>(null);
+  const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
+
+  const goTo = useCallback(
+    (index: number) => {
+      const i = Math.max(0, Math.min(rows.length - 1, index));
+      setCurrent(i);
+      rowRefs.current[i]?.focus();
+      history.replaceState(null, "", `#${paragraphAnchor(i)}`);
+    },
+    [rows.length],
+  );
+
+  // A link such as #p-5 selects that row when the page opens.
+  useEffect(() => {
+    const match = /^#p-(\d+)$/.exec(window.location.hash);
+    if (match) {
+      const i = Number(match[1]) - 1;
+      if (i >= 0 && i < rows.length) {
+        setCurrent(i);
+        rowRefs.current[i]?.focus();
+      }
+    }
+  }, [rows.length]);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
+      const step = e.key === "j" || e.key === "ArrowDown" ? 1 : e.key === "k" || e.key === "ArrowUp" ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      goTo(current === null ? (step > 0 ? 0 : rows.length - 1) : current + step);
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [current, goTo, rows.length]);
+
+  function chooseLayout(next: ReaderLayout) {
+    setLayout(next);
+    setPreferenceCookie(READER_LAYOUT_COOKIE, next);
+  }
+
+  return (
+    <div className={`reader layout-${layout}`} data-layout={layout} data-slug={slug}>
+      <div className="reader-toolbar">
+        <div className="layout-switch" role="group" aria-label={t("reader.layout")}>
+          {READER_LAYOUTS.map((l) => (
+            <button key={l} type="button" data-layout={l} aria-pressed={l === layout} onClick={() => chooseLayout(l)}>
+              {t(LAYOUT_LABEL[l])}
+            </button>
+          ))}
+        </div>
+        <p className="keyboard-hint">{t("reader.keyboardHint")}</p>
+      </div>
+      <div className="column-heads" aria-hidden="true">
+        <span />
+        <span className="head-fr">{t("langName.fr")}</span>
+        <span className="head-en">{t("langName.en")}</span>
+      </div>
+      <ol className="rows" aria-label={t("reader.rows")}>
+        {rows.map((row, i) => {
+          const anchor = paragraphAnchor(i);
+          return (
+            <li
+              key={row.position}
+              id={anchor}
+              ref={(el) => {
+                rowRefs.current[i] = el;
+              }}
+              className={i === current ? "row current" : "row"}
+              data-position={row.position}
+              tabIndex={i === (current ?? 0) ? 0 : -1}
+              onFocus={() => setCurrent(i)}
+            >
+              <a className="num" href={`#${anchor}`} tabIndex={-1} aria-label={t("reader.paragraphLink", { number: i + 1 })}>
+                {i + 1}
+              </a>
+              <div className="cell fr" lang="fr">
+                {i === 0 ? <h1>{row.fr}</h1> : <p>{row.fr}</p>}
+              </div>
+              <div className="cell en" lang="en">
+                {i === 0 ? <p className="title">{row.en}</p> : <p>{row.en}</p>}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/// Turning bytes from a file or an upload into text, refusing anything that is not UTF-8.
+
+/// Raised when bytes are not text we can read; the message is meant for the user as it is.
+export class TextDecodeError extends Error {
+  constructor(
+    message: string,
+    /// Offset of the first byte that is not UTF-8.
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = "TextDecodeError";
+  }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/// Decodes UTF-8 bytes strictly: a byte order mark is dropped, any invalid sequence is an error
+/// naming the first bad byte's offset (counted from 0).
+export function decodeUtf8(bytes: Uint8Array, what = "file"): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    throw new TextDecodeError(`${what} is not valid UTF-8 (first bad byte at offset ${offset})`, offset);
+  }
+}
+
+/// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1.
+export function firstInvalidByte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let need: number, min: number;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,109 @@
+/// Storing a checked document: created on first import, updated in place afterwards, and never
+/// losing what is recorded against its paragraphs. Every import is one transaction.
+import "server-only";
+import type { Kysely, Transaction } from "kysely";
+import { compareParagraphs, isUnchanged, type ParagraphChanges } from "../../lib/corpus/changes";
+import type { DocumentSource } from "../../lib/corpus/document";
+import type { Database } from "../db/schema";
+
+/// What an import did: `created`, `unchanged`, or `updated` with the paragraphs it touched.
+export type ImportResult =
+  | { slug: string; status: "created"; paragraphs: number }
+  | { slug: string; status: "unchanged"; paragraphs: number }
+  | { slug: string; status: "updated"; paragraphs: number; fr: ParagraphChanges; en: ParagraphChanges; metaChanged: boolean };
+
+const LANGS = ["fr", "en"] as const;
+
+/// Imports one document. Re-importing identical files writes nothing; changed files update the
+/// changed paragraphs (a new revision each), add new ones, and mark vanished ones removed, so
+/// every paragraph id, and all that hangs off it, survives.
+export async function importDocument(db: Kysely<Database>, doc: DocumentSource): Promise<ImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const meta = JSON.stringify(doc.meta);
+    const existing = await trx.selectFrom("documents").selectAll().where("slug", "=", doc.slug).executeTakeFirst();
+    if (!existing) {
+      const { id } = await trx
+        .insertInto("documents")
+        .values({
+          slug: doc.slug,
+          title_fr: doc.meta.title.fr,
+          title_en: doc.meta.title.en,
+          source_lang: doc.meta.languages.source,
+          target_lang: doc.meta.languages.target,
+          meta,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const lang of LANGS) {
+        const rows = doc[lang].map((text, position) => ({ document_id: id, lang, position, text, original: text }));
+        for (let i = 0; i < rows.length; i += 200) await trx.insertInto("paragraphs").values(rows.slice(i, i + 200)).execute();
+      }
+      return { slug: doc.slug, status: "created", paragraphs: doc.fr.length };
+    }
+
+    const changes = {} as Record<(typeof LANGS)[number], ParagraphChanges>;
+    for (const lang of LANGS) {
+      const stored = await trx
+        .selectFrom("paragraphs")
+        .select(["original"])
+        .where("document_id", "=", existing.id)
+        .where("lang", "=", lang)
+        .where("removed", "=", 0)
+        .orderBy("position")
+        .execute();
+      changes[lang] = compareParagraphs(
+        stored.map((r) => r.original),
+        doc[lang],
+      );
+    }
+    const metaChanged = existing.meta !== meta;
+    if (!metaChanged && isUnchanged(changes.fr) && isUnchanged(changes.en)) {
+      return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length };
+    }
+    for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], changes[lang]);
+    await trx
+      .updateTable("documents")
+      .set({
+        title_fr: doc.meta.title.fr,
+        title_en: doc.meta.title.en,
+        source_lang: doc.meta.languages.source,
+        target_lang: doc.meta.languages.target,
+        meta,
+        updated_at: now,
+      })
+      .where("id", "=", existing.id)
+      .execute();
+    return { slug: doc.slug, status: "updated", paragraphs: doc.fr.length, fr: changes.fr, en: changes.en, metaChanged };
+  });
+}
+
+async function applyChanges(
+  trx: Transaction<Database>,
+  documentId: number,
+  lang: "fr" | "en",
+  incoming: string[],
+  changes: ParagraphChanges,
+) {
+  const at = (position: number) =>
+    trx.updateTable("paragraphs").where("document_id", "=", documentId).where("lang", "=", lang).where("position", "=", position);
+  for (const position of changes.changed) {
+    const text = incoming[position];
+    await at(position)
+      .set((eb) => ({ text, original: text, revision: eb("revision", "+", 1) }))
+      .execute();
+  }
+  for (const position of changes.added) {
+    const text = incoming[position];
+    // A line that comes back where one was removed revives that paragraph (and its history).
+    const revived = await at(position)
+      .set((eb) => ({ text, original: text, removed: 0, revision: eb("revision", "+", 1) }))
+      .executeTakeFirst();
+    if (Number(revived.numUpdatedRows) === 0) {
+      await trx.insertInto("paragraphs").values({ document_id: documentId, lang, position, text, original: text }).execute();
+    }
+  }
+  for (const position of changes.removed) await at(position).set({ removed: 1 }).execute();
+}

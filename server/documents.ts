@@ -1,0 +1,77 @@
+/// Reading documents for pages, route handlers and the command line.
+import "server-only";
+import type { Kysely } from "kysely";
+import type { DocumentMeta } from "../lib/corpus/meta";
+import type { Database } from "./db/schema";
+
+/// A document as the home page lists it.
+export interface DocumentSummary {
+  slug: string;
+  title: { fr: string; en: string };
+  sourceLang: string;
+  targetLang: string;
+  paragraphs: number;
+}
+
+/// One aligned row of a document: a French paragraph and its English counterpart.
+export interface DocumentRow {
+  /// Index among the document's paragraphs, from 0 (the title).
+  position: number;
+  fr: string;
+  en: string;
+  revision: number;
+}
+
+/// A document with its rows, in reading order.
+export interface DocumentView extends DocumentSummary {
+  meta: DocumentMeta;
+  rows: DocumentRow[];
+}
+
+/// Every document, by French title, with its paragraph count.
+export async function listDocuments(db: Kysely<Database>): Promise<DocumentSummary[]> {
+  const rows = await db
+    .selectFrom("documents as d")
+    .leftJoin("paragraphs as p", (j) => j.onRef("p.document_id", "=", "d.id").on("p.lang", "=", "fr").on("p.removed", "=", 0))
+    .select((eb) => ["d.slug", "d.title_fr", "d.title_en", "d.source_lang", "d.target_lang", eb.fn.count<number>("p.id").as("paragraphs")])
+    .groupBy(["d.id", "d.slug", "d.title_fr", "d.title_en", "d.source_lang", "d.target_lang"])
+    .orderBy("d.title_fr")
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: { fr: r.title_fr, en: r.title_en },
+    sourceLang: r.source_lang,
+    targetLang: r.target_lang,
+    paragraphs: Number(r.paragraphs),
+  }));
+}
+
+/// One document with its aligned rows, or null when no document has that slug.
+export async function getDocument(db: Kysely<Database>, slug: string): Promise<DocumentView | null> {
+  const doc = await db.selectFrom("documents").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!doc) return null;
+  const paragraphs = await db
+    .selectFrom("paragraphs")
+    .select(["lang", "position", "text", "revision"])
+    .where("document_id", "=", doc.id)
+    .where("removed", "=", 0)
+    .orderBy("position")
+    .execute();
+  const byPosition = new Map<number, DocumentRow>();
+  for (const p of paragraphs) {
+    const row = byPosition.get(p.position) ?? { position: p.position, fr: "", en: "", revision: 0 };
+    row[p.lang] = p.text;
+    if (p.lang === "fr") row.revision = p.revision;
+    byPosition.set(p.position, row);
+  }
+  const rows = [...byPosition.values()].sort((a, b) => a.position - b.position);
+  return {
+    slug: doc.slug,
+    title: { fr: doc.title_fr, en: doc.title_en },
+    sourceLang: doc.source_lang,
+    targetLang: doc.target_lang,
+    paragraphs: rows.length,
+    meta: JSON.parse(doc.meta) as DocumentMeta,
+    rows,
+  };
+}

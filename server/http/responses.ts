@@ -1,0 +1,55 @@
+/// Small helpers every route handler uses: reading a bounded body and answering errors as JSON.
+import "server-only";
+
+/// Raised when a request body is larger than the route accepts.
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body is over ${limit} bytes`);
+  }
+}
+
+/// Reads a request body, refusing it as soon as it passes `limit` bytes (the declared
+/// Content-Length is checked first, so an honest oversized upload is refused unread).
+export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (declared > limit) throw new BodyTooLargeError(limit);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/// A JSON error answer: `{"error":{"code","message",…params}}`.
+export function errorResponse(status: number, code: string, message: string, params: Record<string, unknown> = {}): Response {
+  return Response.json({ error: { code, message, params } }, { status });
+}
+
+/// Whether a state-changing request comes from this site: its Origin (when the browser sends
+/// one) must match the Host it was sent to.
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

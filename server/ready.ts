@@ -1,0 +1,67 @@
+/// The one place that opens the database, migrates it and imports the bundled corpus, shared by
+/// the server (on start and on first use) and the command line.
+import "server-only";
+import path from "node:path";
+import { DocumentError } from "../lib/corpus/document";
+import { configFromEnv, openDatabase, type Db } from "./db/connection";
+import { migrateToLatest } from "./db/migrations";
+import { importDocument, type ImportResult } from "./corpus/import";
+import { listDocumentDirs, readDocumentDir } from "./corpus/files";
+
+/// Folders the app reads on start: CORPUS_DIR (default `corpus`) and GLOSSARY_DIR (default `glossary`).
+export function contentDirs(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    corpus: path.resolve(/*turbopackIgnore: true*/ env.CORPUS_DIR || "corpus"),
+    glossary: path.resolve(/*turbopackIgnore: true*/ env.GLOSSARY_DIR || "glossary"),
+  };
+}
+
+/// Imports every document folder of a corpus. A folder with bad files is reported and skipped,
+/// so one broken document never keeps the others from loading.
+export async function importCorpus(
+  db: Db,
+  corpusDir: string,
+  log: (line: string) => void = () => {},
+): Promise<{ results: ImportResult[]; errors: string[] }> {
+  const results: ImportResult[] = [];
+  const errors: string[] = [];
+  for (const dir of listDocumentDirs(corpusDir)) {
+    try {
+      const result = await importDocument(db.kysely, readDocumentDir(dir));
+      results.push(result);
+      if (result.status !== "unchanged") log(`corpus: ${result.slug} ${result.status}`);
+    } catch (e) {
+      if (!(e instanceof DocumentError)) throw e;
+      errors.push(`${path.basename(dir)}: ${e.message}`);
+      log(`corpus: ${path.basename(dir)} skipped: ${e.message}`);
+    }
+  }
+  return { results, errors };
+}
+
+/// Opens, migrates and fills a database from the given environment.
+export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): Promise<Db> {
+  const db = await openDatabase(configFromEnv(env));
+  try {
+    await migrateToLatest(db.kysely as never, db.dialect);
+    await importCorpus(db, contentDirs(env).corpus, log);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return db;
+}
+
+const KEY = Symbol.for("vis-a-vis.db");
+type Holder = { [KEY]?: Promise<Db> };
+
+/// The process's database, prepared once. Kept on globalThis because Next.js bundles the
+/// instrumentation hook and the routes separately, each with its own copy of this module.
+export function database(): Promise<Db> {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    holder[KEY] = prepareDatabase(process.env, (line) => console.log(line));
+    holder[KEY].catch(() => delete holder[KEY]);
+  }
+  return holder[KEY];
+}
