@@ -1,0 +1,126 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vis-a-vis-cli-"));
+const seedFr = fs.readFileSync(path.join(root, "corpus/deepseek-containment/fr.txt"), "utf8");
+
+/// Runs the command line exactly as documented: `npm run -s cli -- …`, on its own database.
+function cli(args: string[], dataDir = path.join(tmp, "data")) {
+  const r = spawnSync("npm", ["run", "-s", "cli", "--", ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeDoc(name: string, files: Record<string, string | Uint8Array>) {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);
+  return dir;
+}
+
+const meta = JSON.stringify({
+  title: { fr: "Essai", en: "Test" },
+  provenance: { fr: { kind: "machine-translation", engine: null }, en: { kind: "human" } },
+  licence: "CC0",
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("command line on a fresh clone", () => {
+  it("creates and fills the database on first use, before any server ran", () => {
+    const dataDir = path.join(tmp, "fresh");
+    expect(fs.existsSync(dataDir)).toBe(false);
+    const r = cli(["list"], dataDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^deepseek-containment\t14\tfr-en\tDeepseek reflète/);
+    expect(fs.existsSync(path.join(dataDir, "vis-a-vis.sqlite"))).toBe(true);
+  });
+
+  it("lists as one JSON document with --format json", () => {
+    const r = cli(["list", "--format", "json"]);
+    expect(r.status).toBe(0);
+    const { documents } = JSON.parse(r.stdout);
+    expect(documents).toEqual([
+      expect.objectContaining({ slug: "deepseek-containment", paragraphs: 14, title: expect.objectContaining({ en: expect.stringContaining("DeepSeek") }) }),
+    ]);
+  });
+
+  it("exports the French text as it was imported, one paragraph per line", () => {
+    const r = cli(["export", "deepseek-containment", "--format", "txt"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(seedFr.trimEnd() + "\n");
+  });
+
+  it("exports the aligned document as JSON", () => {
+    const r = cli(["export", "deepseek-containment", "--format", "json"]);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rows).toHaveLength(14);
+    expect(doc.rows[2].fr).toContain("commis l'écart");
+    expect(doc.rows[2].en).toContain("closed the performance gap");
+    expect(doc.meta.provenance.fr.kind).toBe("machine-translation");
+  });
+
+  it("imports a new document, then again without change, then a changed one", () => {
+    const dir = writeDoc("essai", { "fr.txt": "Essai\nUn.\n", "en.txt": "Test\nOne.\n", "meta.json": meta });
+    expect(cli(["import", dir]).stdout).toBe("created essai: 2 paragraphs\n");
+    expect(cli(["import", dir]).stdout).toBe("unchanged essai: nothing to do\n");
+    fs.writeFileSync(path.join(dir, "fr.txt"), "Essai\nUn modifié.\n");
+    const r = cli(["import", dir, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: "updated", fr: { changed: [1] } });
+    expect(cli(["export", "essai", "--format", "txt"]).stdout).toBe("Essai\nUn modifié.\n");
+  });
+
+  it("takes another name with --slug", () => {
+    const dir = writeDoc("other", { "fr.txt": "A\n", "en.txt": "A\n", "meta.json": meta });
+    expect(cli(["import", dir, "--slug", "renamed"]).stdout).toBe("created renamed: 1 paragraphs\n");
+  });
+});
+
+describe("command line on bad input", () => {
+  const bad: [string, () => string[], RegExp][] = [
+    ["invalid UTF-8", () => [writeDoc("latin1", { "fr.txt": new Uint8Array([0x63, 0x61, 0x66, 0xe9]), "en.txt": "x\n", "meta.json": meta })], /fr\.txt is not valid UTF-8/],
+    ["an empty file", () => [writeDoc("empty", { "fr.txt": "", "en.txt": "x\n", "meta.json": meta })], /fr\.txt is empty/],
+    ["unequal line counts", () => [writeDoc("unequal", { "fr.txt": "a\nb\n", "en.txt": "a\n", "meta.json": meta })], /2 paragraphs but en\.txt has 1/],
+    ["a missing meta field", () => [writeDoc("nometa", { "fr.txt": "a\n", "en.txt": "a\n", "meta.json": "{}" })], /meta\.json is incomplete: title: required/],
+    ["a missing file", () => [writeDoc("nofile", { "fr.txt": "a\n", "meta.json": meta })], /en\.txt is missing/],
+    ["a file over 5 MB", () => [writeDoc("big", { "fr.txt": "a".repeat(5 * 1024 * 1024 + 1), "en.txt": "a\n", "meta.json": meta })], /fr\.txt is 5\.0 MB; the limit is 5 MB/],
+    ["a folder that does not exist", () => [path.join(tmp, "nowhere")], /fr\.txt is missing/],
+    ["an unknown option", () => ["--nope"], /Unknown option '--nope'/],
+    ["an unknown format", () => ["--format", "xml", writeDoc("fmt", {})], /--format must be one of text, json/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`exits 2 with one line on stderr for ${what}, and stores nothing`, () => {
+      const r = cli(["import", ...args()]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      const listed = JSON.parse(cli(["list", "--format", "json"]).stdout).documents.map((d: { slug: string }) => d.slug);
+      expect(listed).not.toContain(path.basename(args().at(-1) ?? ""));
+    });
+  }
+
+  it("exits 2 for an unknown command, an unknown document and a bad export format", () => {
+    for (const args of [["frobnicate"], ["export", "nope", "--format", "txt"], ["export", "deepseek-containment", "--format", "pdf"], ["list", "extra"]]) {
+      const r = cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^vis-a-vis: .+\n$/);
+    }
+  });
+
+  it("has --help for every command", () => {
+    for (const args of [["--help"], ["import", "--help"], ["list", "--help"], ["export", "--help"]]) {
+      const r = cli(args);
+      expect(r.status, args.join(" ")).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: npm run -s cli -- /);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentSource } from "../../../lib/corpus/document";
+import { importDocument } from "../../../server/corpus/import";
+import type { Db } from "../../../server/db/connection";
+import { migrateToLatest } from "../../../server/db/migrations";
+import { getDocument, listDocuments } from "../../../server/documents";
+import { freshDatabase, postgresAvailable, type Engine } from "../../support/databases";
+import { describeIfAvailable } from "../../support/requirements";
+
+const meta = {
+  title: { fr: "Titre", en: "Title" },
+  languages: { source: "fr" as const, target: "en" as const },
+  provenance: { fr: { kind: "machine-translation" as const, engine: null }, en: { kind: "human" as const } },
+  licence: "CC BY 4.0",
+};
+const doc = (fr: string[], en: string[] = fr.map((p) => `EN ${p}`), m = meta): DocumentSource => ({ slug: "essai", meta: m, fr, en });
+
+async function paragraphRows(db: Db) {
+  return db.kysely.selectFrom("paragraphs").select(["id", "lang", "position", "text", "original", "revision", "removed"]).orderBy("id").execute();
+}
+
+function suite(engine: Engine) {
+  let db: Db;
+  afterEach(async () => {
+    await db?.close();
+  });
+
+  it("creates a document with aligned paragraphs", async () => {
+    db = await freshDatabase(engine);
+    const result = await importDocument(db.kysely, doc(["Titre", "Un.", "Deux."]));
+    expect(result).toEqual({ slug: "essai", status: "created", paragraphs: 3 });
+    const view = await getDocument(db.kysely, "essai");
+    expect(view?.rows.map((r) => [r.position, r.fr, r.en])).toEqual([
+      [0, "Titre", "EN Titre"],
+      [1, "Un.", "EN Un."],
+      [2, "Deux.", "EN Deux."],
+    ]);
+    expect(await listDocuments(db.kysely)).toEqual([
+      { slug: "essai", title: { fr: "Titre", en: "Title" }, sourceLang: "fr", targetLang: "en", paragraphs: 3 },
+    ]);
+  });
+
+  it("changes nothing when the same document is imported again", async () => {
+    db = await freshDatabase(engine);
+    await importDocument(db.kysely, doc(["Titre", "Un."]));
+    const before = await paragraphRows(db);
+    const docBefore = await db.kysely.selectFrom("documents").selectAll().execute();
+    expect((await importDocument(db.kysely, doc(["Titre", "Un."]))).status).toBe("unchanged");
+    expect(await paragraphRows(db)).toEqual(before);
+    expect(await db.kysely.selectFrom("documents").selectAll().execute()).toEqual(docBefore);
+  });
+
+  it("updates a changed document in place, keeping paragraph ids and saying what changed", async () => {
+    db = await freshDatabase(engine);
+    await importDocument(db.kysely, doc(["Titre", "Un.", "Deux.", "Trois."]));
+    const before = await paragraphRows(db);
+    const result = await importDocument(db.kysely, doc(["Titre", "Un bis.", "Deux."], ["EN Titre", "EN Un.", "EN Deux."]));
+    expect(result).toMatchObject({
+      status: "updated",
+      fr: { changed: [1], added: [], removed: [3] },
+      en: { changed: [], added: [], removed: [3] },
+      metaChanged: false,
+    });
+    const after = await paragraphRows(db);
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    const fr1 = after.find((r) => r.lang === "fr" && r.position === 1)!;
+    expect(fr1).toMatchObject({ text: "Un bis.", original: "Un bis.", revision: 2 });
+    expect(after.filter((r) => r.removed === 1).map((r) => [r.lang, r.position])).toEqual([
+      ["fr", 3],
+      ["en", 3],
+    ]);
+    expect((await getDocument(db.kysely, "essai"))?.rows.length).toBe(3);
+  });
+
+  it("revives a removed paragraph when its line comes back", async () => {
+    db = await freshDatabase(engine);
+    await importDocument(db.kysely, doc(["Titre", "Un."]));
+    const [{ id }] = await db.kysely.selectFrom("paragraphs").select("id").where("lang", "=", "fr").where("position", "=", 1).execute();
+    await importDocument(db.kysely, doc(["Titre"]));
+    const result = await importDocument(db.kysely, doc(["Titre", "Un revenu."]));
+    expect(result).toMatchObject({ status: "updated", fr: { added: [1] } });
+    const row = await db.kysely.selectFrom("paragraphs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ text: "Un revenu.", removed: 0 });
+    expect((await getDocument(db.kysely, "essai"))?.rows.map((r) => r.fr)).toEqual(["Titre", "Un revenu."]);
+  });
+
+  it("records a change of metadata alone", async () => {
+    db = await freshDatabase(engine);
+    await importDocument(db.kysely, doc(["Titre"]));
+    const result = await importDocument(db.kysely, doc(["Titre"], undefined, { ...meta, title: { fr: "Titre", en: "New title" } }));
+    expect(result).toMatchObject({ status: "updated", metaChanged: true });
+    expect((await listDocuments(db.kysely))[0].title.en).toBe("New title");
+  });
+
+  it("stores nothing when an import fails half way (one transaction)", async () => {
+    db = await freshDatabase(engine);
+    // The French rows are written, then an English paragraph the schema refuses (NOT NULL)
+    // fails the import after the document row and the French rows were written.
+    const spoiled = { ...doc(["Titre"]), en: [null as unknown as string] };
+    await expect(importDocument(db.kysely, spoiled)).rejects.toThrow();
+    expect(await listDocuments(db.kysely)).toEqual([]);
+    expect(await paragraphRows(db)).toEqual([]);
+  });
+
+  it("runs migrations again without harm", async () => {
+    db = await freshDatabase(engine);
+    await importDocument(db.kysely, doc(["Titre"]));
+    await migrateToLatest(db.kysely as never, db.dialect);
+    expect((await listDocuments(db.kysely)).length).toBe(1);
+  });
+}
+
+describe("importDocument on SQLite", () => suite("sqlite"));
+
+let pgUp = false;
+beforeAll(async () => {
+  pgUp = await postgresAvailable();
+});
+describeIfAvailable("PostgreSQL", await postgresAvailable())("importDocument on PostgreSQL", () => {
+  it("has PostgreSQL to talk to", () => expect(pgUp).toBe(true));
+  suite("postgres");
+});
