@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "nspell", "dictionary-fr"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with status 403 when a role lacks a permission.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

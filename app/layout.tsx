@@ -3,6 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/I18nProvider";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import { can } from "@/lib/auth/roles";
+import { currentUser } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
 import "./globals.css";
 
@@ -14,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { lang, t } = await requestTranslation();
+  const [{ lang, t }, user] = await Promise.all([requestTranslation(), currentUser()]);
   return (
     <html lang={lang}>
       <body>
@@ -28,8 +31,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <nav aria-label={t("nav.main")} className="site-nav">
               <Link href="/">{t("nav.documents")}</Link>
-              <Link href="/import">{t("nav.import")}</Link>
+              {user && can(user.role, "import") && <Link href="/import">{t("nav.import")}</Link>}
+              {user && can(user.role, "manageUsers") && <Link href="/admin/users">{t("nav.users")}</Link>}
+              {user && can(user.role, "readAudit") && <Link href="/admin/audit">{t("nav.audit")}</Link>}
             </nav>
+            <div className="account">
+              {user ? (
+                <>
+                  <span className="signed-in" data-user={user.name}>
+                    {t("auth.signedInAs", { name: user.name })} <span className="role">({t(`roles.${user.role}`)})</span>
+                  </span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <Link href="/login">{t("auth.signIn")}</Link>
+              )}
+            </div>
             <LanguageSwitcher current={lang} />
           </header>
           <main id="content">{children}</main>

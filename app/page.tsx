@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { listDocuments } from "@/server/documents";
+import { requirePagePermission } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
-import { database } from "@/server/ready";
 
 export default async function HomePage() {
-  const [{ t }, db] = await Promise.all([requestTranslation(), database()]);
+  const [{ t }, { db }] = await Promise.all([requestTranslation(), requirePagePermission("read", "/")]);
   const documents = await listDocuments(db.kysely);
   return (
     <div className="page home">

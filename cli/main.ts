@@ -6,8 +6,9 @@ import { UsageError } from "./args";
 import * as exportCommand from "./commands/export";
 import * as importCommand from "./commands/import";
 import * as listCommand from "./commands/list";
+import * as userCommand from "./commands/user";
 
-const commands = { import: importCommand, list: listCommand, export: exportCommand } as const;
+const commands = { import: importCommand, list: listCommand, export: exportCommand, user: userCommand } as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
 
@@ -15,6 +16,8 @@ Commands:
   import DIR                      import or update a document (fr.txt, en.txt, meta.json)
   list                            list the documents
   export SLUG --format txt|json   print a document
+  user add NAME --role ROLE --password-stdin
+                                  create an account (user list: the accounts)
 
 Each command has --help. The database is DATABASE_URL (PostgreSQL) or DATA_DIR/vis-a-vis.sqlite
 (default data/), created and filled with the corpus/ folder on first use, as the server does.`;

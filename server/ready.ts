@@ -43,7 +43,7 @@ export async function importCorpus(
 export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): Promise<Db> {
   const db = await openDatabase(configFromEnv(env));
   try {
-    await migrateToLatest(db.kysely as never, db.dialect);
+    await migrateToLatest(db);
     await importCorpus(db, contentDirs(env).corpus, log);
   } catch (e) {
     await db.close();

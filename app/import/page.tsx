@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/ImportForm";
+import { requirePagePermission } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,6 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
+  await requirePagePermission("import", "/import");
   const { t } = await requestTranslation();
   return (
     <div className="page import">

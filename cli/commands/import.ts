@@ -1,5 +1,6 @@
 import { readDocumentDir } from "../../server/corpus/files";
 import { importDocument, type ImportResult } from "../../server/corpus/import";
+import { recordAudit } from "../../server/audit";
 import type { Db } from "../../server/db/connection";
 import { oneOf, out, parse, UsageError } from "../args";
 
@@ -30,7 +31,9 @@ export async function run(argv: string[], open: () => Promise<Db>): Promise<numb
   const source = readDocumentDir(positionals[0], values.slug);
   const db = await open();
   try {
-    const result = await importDocument(db.kysely, source);
+    const result = await importDocument(db.kysely, source, (trx, r) =>
+      recordAudit(trx, { action: "document.import", target: r.slug, detail: { status: r.status, via: "cli" }, address: "command line" }),
+    );
     await out(format === "json" ? JSON.stringify(result) + "\n" : describe(result) + "\n");
     return 0;
   } finally {

@@ -17,67 +17,78 @@ const LANGS = ["fr", "en"] as const;
 /// Imports one document. Re-importing identical files writes nothing; changed files update the
 /// changed paragraphs (a new revision each), add new ones, and mark vanished ones removed, so
 /// every paragraph id, and all that hangs off it, survives.
-export async function importDocument(db: Kysely<Database>, doc: DocumentSource): Promise<ImportResult> {
+export async function importDocument(
+  db: Kysely<Database>,
+  doc: DocumentSource,
+  /// Runs inside the import's transaction once the outcome is known (the audit entry).
+  andThen?: (trx: Transaction<Database>, result: ImportResult) => Promise<void>,
+): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const meta = JSON.stringify(doc.meta);
-    const existing = await trx.selectFrom("documents").selectAll().where("slug", "=", doc.slug).executeTakeFirst();
-    if (!existing) {
-      const { id } = await trx
-        .insertInto("documents")
-        .values({
-          slug: doc.slug,
-          title_fr: doc.meta.title.fr,
-          title_en: doc.meta.title.en,
-          source_lang: doc.meta.languages.source,
-          target_lang: doc.meta.languages.target,
-          meta,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      for (const lang of LANGS) {
-        const rows = doc[lang].map((text, position) => ({ document_id: id, lang, position, text, original: text }));
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto("paragraphs").values(rows.slice(i, i + 200)).execute();
-      }
-      return { slug: doc.slug, status: "created", paragraphs: doc.fr.length };
-    }
+    const result = await store(trx, doc);
+    await andThen?.(trx, result);
+    return result;
+  });
+}
 
-    const changes = {} as Record<(typeof LANGS)[number], ParagraphChanges>;
-    for (const lang of LANGS) {
-      const stored = await trx
-        .selectFrom("paragraphs")
-        .select(["original"])
-        .where("document_id", "=", existing.id)
-        .where("lang", "=", lang)
-        .where("removed", "=", 0)
-        .orderBy("position")
-        .execute();
-      changes[lang] = compareParagraphs(
-        stored.map((r) => r.original),
-        doc[lang],
-      );
-    }
-    const metaChanged = existing.meta !== meta;
-    if (!metaChanged && isUnchanged(changes.fr) && isUnchanged(changes.en)) {
-      return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length };
-    }
-    for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], changes[lang]);
-    await trx
-      .updateTable("documents")
-      .set({
+async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<ImportResult> {
+  const now = new Date().toISOString();
+  const meta = JSON.stringify(doc.meta);
+  const existing = await trx.selectFrom("documents").selectAll().where("slug", "=", doc.slug).executeTakeFirst();
+  if (!existing) {
+    const { id } = await trx
+      .insertInto("documents")
+      .values({
+        slug: doc.slug,
         title_fr: doc.meta.title.fr,
         title_en: doc.meta.title.en,
         source_lang: doc.meta.languages.source,
         target_lang: doc.meta.languages.target,
         meta,
+        created_at: now,
         updated_at: now,
       })
-      .where("id", "=", existing.id)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const lang of LANGS) {
+      const rows = doc[lang].map((text, position) => ({ document_id: id, lang, position, text, original: text }));
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto("paragraphs").values(rows.slice(i, i + 200)).execute();
+    }
+    return { slug: doc.slug, status: "created", paragraphs: doc.fr.length };
+  }
+
+  const changes = {} as Record<(typeof LANGS)[number], ParagraphChanges>;
+  for (const lang of LANGS) {
+    const stored = await trx
+      .selectFrom("paragraphs")
+      .select(["original"])
+      .where("document_id", "=", existing.id)
+      .where("lang", "=", lang)
+      .where("removed", "=", 0)
+      .orderBy("position")
       .execute();
-    return { slug: doc.slug, status: "updated", paragraphs: doc.fr.length, fr: changes.fr, en: changes.en, metaChanged };
-  });
+    changes[lang] = compareParagraphs(
+      stored.map((r) => r.original),
+      doc[lang],
+    );
+  }
+  const metaChanged = existing.meta !== meta;
+  if (!metaChanged && isUnchanged(changes.fr) && isUnchanged(changes.en)) {
+    return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length };
+  }
+  for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], changes[lang]);
+  await trx
+    .updateTable("documents")
+    .set({
+      title_fr: doc.meta.title.fr,
+      title_en: doc.meta.title.en,
+      source_lang: doc.meta.languages.source,
+      target_lang: doc.meta.languages.target,
+      meta,
+      updated_at: now,
+    })
+    .where("id", "=", existing.id)
+    .execute();
+  return { slug: doc.slug, status: "updated", paragraphs: doc.fr.length, fr: changes.fr, en: changes.en, metaChanged };
 }
 
 async function applyChanges(

@@ -20,6 +20,8 @@ export interface DatabaseConfig {
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /// The PostgreSQL schema in use when it is not the default one.
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: "postgres", close: () => kysely.destroy() };
+    return { kysely, dialect: "postgres", schema: config.pgSchema, close: () => kysely.destroy() };
   }
   if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:…")`);
   const { default: SQLite } = await import("better-sqlite3");

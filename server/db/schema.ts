@@ -30,7 +30,51 @@ export interface ParagraphTable {
   removed: ColumnType<number, number | undefined, number>;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  /// As the person typed it (shown); `name_key` is its NFC lower-case form (unique).
+  name: string;
+  name_key: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /// SHA-256 of the cookie's token, so a leaked table opens no session.
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  /// e.g. `login`, `login.failed`, `user.role`, `document.import`.
+  action: string;
+  target: string | null;
+  /// JSON with the action's particulars.
+  detail: string | null;
+  address: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  settings: SettingTable;
 }

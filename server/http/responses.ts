@@ -41,15 +41,42 @@ export function errorResponse(status: number, code: string, message: string, par
   return Response.json({ error: { code, message, params } }, { status });
 }
 
-/// Whether a state-changing request comes from this site: its Origin (when the browser sends
-/// one) must match the Host it was sent to.
+/// Whether a state-changing request comes from this site: its Origin must be present and match
+/// the Host it was sent to (browsers send Origin with every POST, PUT, PATCH and DELETE).
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin === null) return true;
+  if (origin === null) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   try {
     return new URL(origin).host === host;
   } catch {
     return false;
   }
+}
+
+/// The largest JSON body a form-like route accepts: 64 KiB.
+export const MAX_JSON_BYTES = 64 * 1024;
+
+/// Reads a JSON body of at most `limit` bytes and checks it against a zod schema; answers 413
+/// for a larger body and 400 (with the first problem) for unreadable or invalid JSON.
+export async function readJson<T>(
+  request: Request,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  t: (key: string, params?: Record<string, unknown>) => string,
+  limit = MAX_JSON_BYTES,
+): Promise<{ data: T } | Response> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(await readBody(request, limit)));
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLargeKb", { limit: Math.ceil(limit / 1024) }));
+    return errorResponse(400, "badRequest", t("errors.badRequest"));
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.map(String).join(".") || "body";
+    return errorResponse(400, "invalidField", t("errors.invalidField", { field }), { field, problem: issue.message });
+  }
+  return { data: parsed.data };
 }

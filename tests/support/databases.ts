@@ -30,7 +30,7 @@ export async function freshDatabase(engine: Engine): Promise<Db> {
   if (engine === "sqlite") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vis-a-vis-db-"));
     const db = await openDatabase({ dataDir });
-    await migrateToLatest(db.kysely as never, db.dialect);
+    await migrateToLatest(db);
     return {
       ...db,
       close: async () => {
@@ -45,7 +45,7 @@ export async function freshDatabase(engine: Engine): Promise<Db> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = await openDatabase({ databaseUrl: PG_TEST_URL, dataDir: "", pgSchema: schema });
-  await migrateToLatest(db.kysely as never, db.dialect);
+  await migrateToLatest(db);
   return {
     ...db,
     close: async () => {

@@ -32,6 +32,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     throw new Error("the app is not built: run `npm run build` first (npm test does)");
   }
   const port = await freePort();
+  const ownDataDir = !env.DATA_DIR;
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "vis-a-vis-test-"));
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -60,12 +61,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    /// Stops the server and deletes the data folder it was given unless the caller chose it.
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-      }),
+      });
+      if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,22 +1,24 @@
 import { DocumentError, MAX_DOCUMENT_FILE_BYTES, parseDocumentFiles } from "@/lib/corpus/document";
+import { recordAudit } from "@/server/audit";
+import { guard, guardUser } from "@/server/auth/request";
 import { importDocument } from "@/server/corpus/import";
 import { listDocuments } from "@/server/documents";
-import { BodyTooLargeError, errorResponse, isSameOrigin, readBody } from "@/server/http/responses";
-import { requestTranslation } from "@/server/i18n";
-import { database } from "@/server/ready";
+import { BodyTooLargeError, errorResponse, readBody } from "@/server/http/responses";
 
 /// Three files of at most 5 MB each, plus the form's own overhead.
 const MAX_UPLOAD_BYTES = 3 * MAX_DOCUMENT_FILE_BYTES + 64 * 1024;
 
-export async function GET() {
-  const db = await database();
-  return Response.json({ documents: await listDocuments(db.kysely) });
+export async function GET(request: Request) {
+  const g = await guard(request, "read");
+  if (g instanceof Response) return g;
+  return Response.json({ documents: await listDocuments(g.db.kysely) });
 }
 
 /// Imports a document from a multipart form: `slug`, and the files `fr`, `en`, `meta`.
 export async function POST(request: Request) {
-  const { t } = await requestTranslation();
-  if (!isSameOrigin(request)) return errorResponse(403, "foreignOrigin", t("errors.badRequest"));
+  const g = await guardUser(request, "import");
+  if (g instanceof Response) return g;
+  const { t } = g;
   let form: FormData;
   try {
     const body = await readBody(request, MAX_UPLOAD_BYTES);
@@ -41,8 +43,9 @@ export async function POST(request: Request) {
   }
   try {
     const source = parseDocumentFiles(slug.trim(), files);
-    const db = await database();
-    const result = await importDocument(db.kysely, source);
+    const result = await importDocument(g.db.kysely, source, (trx, r) =>
+      recordAudit(trx, { actor: g.user, action: "document.import", target: r.slug, detail: { status: r.status }, address: g.address }),
+    );
     return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
   } catch (e) {
     if (e instanceof DocumentError) {

@@ -5,13 +5,13 @@ import { notFound } from "next/navigation";
 import { Reader } from "@/components/reader/Reader";
 import { READER_LAYOUT_COOKIE, readerLayout } from "@/components/reader/layouts";
 import { getDocument } from "@/server/documents";
+import { requirePagePermission } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
-import { database } from "@/server/ready";
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  const db = await database();
+  const { db } = await requirePagePermission("read", `/documents/${slug}`);
   return getDocument(db.kysely, slug);
 }
 

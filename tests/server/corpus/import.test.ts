@@ -105,7 +105,7 @@ function suite(engine: Engine) {
   it("runs migrations again without harm", async () => {
     db = await freshDatabase(engine);
     await importDocument(db.kysely, doc(["Titre"]));
-    await migrateToLatest(db.kysely as never, db.dialect);
+    await migrateToLatest(db);
     expect((await listDocuments(db.kysely)).length).toBe(1);
   });
 }

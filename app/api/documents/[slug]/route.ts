@@ -1,11 +1,11 @@
+import { guard } from "@/server/auth/request";
 import { getDocument } from "@/server/documents";
 import { errorResponse } from "@/server/http/responses";
-import { requestTranslation } from "@/server/i18n";
-import { database } from "@/server/ready";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const db = await database();
-  const doc = await getDocument(db.kysely, (await params).slug);
-  if (!doc) return errorResponse(404, "notFound", (await requestTranslation()).t("errors.notFoundText"));
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const g = await guard(request, "read");
+  if (g instanceof Response) return g;
+  const doc = await getDocument(g.db.kysely, (await params).slug);
+  if (!doc) return errorResponse(404, "notFound", g.t("errors.notFoundText"));
   return Response.json({ document: doc });
 }

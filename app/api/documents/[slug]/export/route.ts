@@ -1,20 +1,20 @@
 import { EXPORT_FORMATS, exportJson, exportText, type ExportFormat } from "@/server/corpus/export";
+import { guard } from "@/server/auth/request";
 import { getDocument } from "@/server/documents";
 import { errorResponse } from "@/server/http/responses";
-import { requestTranslation } from "@/server/i18n";
-import { database } from "@/server/ready";
 
 /// `?format=txt&lang=fr|en` gives one language's text, `?format=json` the aligned document.
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { t } = await requestTranslation();
+  const g = await guard(request, "read");
+  if (g instanceof Response) return g;
+  const { t } = g;
   const url = new URL(request.url);
   const format = (url.searchParams.get("format") ?? "txt") as ExportFormat;
   const lang = url.searchParams.get("lang") ?? "fr";
   if (!EXPORT_FORMATS.includes(format) || (lang !== "fr" && lang !== "en")) {
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
-  const db = await database();
-  const doc = await getDocument(db.kysely, (await params).slug);
+  const doc = await getDocument(g.db.kysely, (await params).slug);
   if (!doc) return errorResponse(404, "notFound", t("errors.notFoundText"));
   const [body, type, name] =
     format === "json"

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { recordAudit } from "@/server/audit";
+import { guardUser } from "@/server/auth/request";
+import { AccountError, setUserRole } from "@/server/auth/users";
+import { errorResponse, readJson } from "@/server/http/responses";
+
+const body = z.object({ role: z.string().max(40) });
+
+/// Changes an account's role: `{role}`.
+export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const g = await guardUser(request, "manageUsers");
+  if (g instanceof Response) return g;
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) return errorResponse(404, "unknownUser", g.t("errors.account.unknownUser"));
+  const input = await readJson(request, body, g.t);
+  if (input instanceof Response) return input;
+  try {
+    const { before, after } = await g.db.kysely.transaction().execute(async (trx) => {
+      const change = await setUserRole(trx, id, input.data.role);
+      await recordAudit(trx, {
+        actor: g.user,
+        action: "user.role",
+        target: change.after.name,
+        detail: { from: change.before.role, to: change.after.role },
+        address: g.address,
+      });
+      return change;
+    });
+    return Response.json({ user: after, previousRole: before.role });
+  } catch (e) {
+    if (e instanceof AccountError) {
+      const status = e.code === "unknownUser" ? 404 : e.code === "lastAdmin" ? 409 : 400;
+      return errorResponse(status, e.code, g.t(`errors.account.${e.code}`, e.params), e.params);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,75 @@
+/// Signing in: throttled per account and per address, every attempt written to the audit log
+/// (the log is also what the throttle counts, so it holds across app instances).
+import "server-only";
+import type { Kysely } from "kysely";
+import { userNameKey } from "../../lib/auth/names";
+import { recordAudit } from "../audit";
+import type { Database } from "../db/schema";
+import { UNUSABLE_HASH, verifyPassword } from "./password";
+import { createSession } from "./sessions";
+import type { User } from "./users";
+import { findUserByName } from "./users";
+
+/// Failed attempts allowed in the window before sign-in is refused for a while.
+export const THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 };
+
+export type LoginOutcome =
+  | { ok: true; user: User; token: string; expiresAt: Date }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+async function failuresSince(db: Kysely<Database>, column: "target" | "address", value: string, since: string) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select("at")
+    .where("action", "=", "login.failed")
+    .where(column, "=", value)
+    .where("at", ">", since)
+    .orderBy("at")
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+/// Seconds until sign-in is allowed again for this account or address, or 0.
+async function throttledFor(db: Kysely<Database>, key: string, address: string | null, now: number): Promise<number> {
+  const windowStart = new Date(now - THROTTLE.windowMs).toISOString();
+  // A successful sign-in clears the account's count.
+  const lastSuccess = await db
+    .selectFrom("audit_log")
+    .select("at")
+    .where("action", "=", "login")
+    .where("target", "=", key)
+    .orderBy("at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const accountSince = lastSuccess && lastSuccess.at > windowStart ? lastSuccess.at : windowStart;
+  const wait = (times: string[], limit: number) =>
+    times.length >= limit ? Math.ceil((Date.parse(times[times.length - limit]) + THROTTLE.windowMs - now) / 1000) : 0;
+  const byAccount = wait(await failuresSince(db, "target", key, accountSince), THROTTLE.perAccount);
+  const byAddress = address ? wait(await failuresSince(db, "address", address, windowStart), THROTTLE.perAddress) : 0;
+  return Math.max(byAccount, byAddress, 0);
+}
+
+/// Checks a name and password and opens a session. The answer never says whether the name
+/// exists.
+export async function login(
+  db: Kysely<Database>,
+  input: { name: string; password: string; address: string | null; userAgent: string | null },
+): Promise<LoginOutcome> {
+  const key = userNameKey(input.name.trim());
+  const retryAfterSeconds = await throttledFor(db, key, input.address, Date.now());
+  if (retryAfterSeconds > 0) {
+    await recordAudit(db, { action: "login.throttled", target: key, address: input.address });
+    return { ok: false, reason: "throttled", retryAfterSeconds };
+  }
+  const user = await findUserByName(db, key);
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
+  if (!user || !valid) {
+    await recordAudit(db, { action: "login.failed", target: key, address: input.address });
+    return { ok: false, reason: "invalid" };
+  }
+  const session = await createSession(db, user.id, { address: input.address, userAgent: input.userAgent });
+  const me = { id: user.id, name: user.name, role: user.role };
+  await recordAudit(db, { actor: me, action: "login", target: key, address: input.address });
+  return { ok: true, user: me, ...session };
+}

@@ -1,0 +1,113 @@
+/// Accounts: creating them, listing them, changing roles.
+import "server-only";
+import type { Kysely } from "kysely";
+import { isValidUserName, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, userNameKey } from "../../lib/auth/names";
+import { isRole, type Role } from "../../lib/auth/roles";
+import type { Database } from "../db/schema";
+import { hashPassword } from "./password";
+
+/// A refused account operation, with a code the interface translates (`errors.auth.<code>`).
+export class AccountError extends Error {
+  constructor(
+    readonly code: "invalidName" | "nameTaken" | "weakPassword" | "invalidRole" | "unknownUser" | "lastAdmin",
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = "AccountError";
+  }
+}
+
+/// A user as the rest of the app sees one: never with the password hash.
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface UserListing extends User {
+  createdAt: string;
+  sessions: number;
+}
+
+/// Checks a new password's length, or throws.
+export function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw new AccountError(
+      "weakPassword",
+      `a password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
+      { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH },
+    );
+  }
+}
+
+/// Creates an account; the name must be free (compared without case).
+export async function createUser(db: Kysely<Database>, input: { name: string; password: string; role: string }): Promise<User> {
+  const name = input.name.normalize("NFC").trim();
+  if (!isValidUserName(name)) {
+    throw new AccountError("invalidName", "a user name has 2 to 40 letters, digits, dots, hyphens or underscores", {});
+  }
+  if (!isRole(input.role)) throw new AccountError("invalidRole", `unknown role "${input.role}"`, { role: input.role });
+  checkPassword(input.password);
+  const password_hash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  const taken = await db.selectFrom("users").select("id").where("name_key", "=", userNameKey(name)).executeTakeFirst();
+  if (taken) throw new AccountError("nameTaken", `the name "${name}" is taken`, { name });
+  const { id } = await db
+    .insertInto("users")
+    .values({ name, name_key: userNameKey(name), password_hash, role: input.role, created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id, name, role: input.role };
+}
+
+/// The account with this name (any case), with its password hash, or undefined.
+export async function findUserByName(db: Kysely<Database>, name: string) {
+  const row = await db.selectFrom("users").selectAll().where("name_key", "=", userNameKey(name)).executeTakeFirst();
+  return row && { id: row.id, name: row.name, role: row.role as Role, passwordHash: row.password_hash };
+}
+
+/// One account by id, or undefined.
+export async function findUser(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom("users").select(["id", "name", "role"]).where("id", "=", id).executeTakeFirst();
+  return row && { id: row.id, name: row.name, role: row.role as Role };
+}
+
+/// How many accounts exist.
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const { n } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/// Every account by name, with its number of open sessions.
+export async function listUsers(db: Kysely<Database>): Promise<UserListing[]> {
+  const now = new Date().toISOString();
+  const rows = await db
+    .selectFrom("users as u")
+    .leftJoin("sessions as s", (j) => j.onRef("s.user_id", "=", "u.id").on("s.expires_at", ">", now))
+    .select((eb) => ["u.id", "u.name", "u.role", "u.created_at", eb.fn.count<number>("s.id").as("sessions")])
+    .groupBy(["u.id", "u.name", "u.role", "u.created_at", "u.name_key"])
+    .orderBy("u.name_key")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, createdAt: r.created_at, sessions: Number(r.sessions) }));
+}
+
+/// Changes an account's role. The last admin cannot be demoted, so the app always has one.
+/// Returns the account before and after.
+export async function setUserRole(db: Kysely<Database>, id: number, role: string): Promise<{ before: User; after: User }> {
+  if (!isRole(role)) throw new AccountError("invalidRole", `unknown role "${role}"`, { role });
+  return db.transaction().execute(async (trx) => {
+    const before = await findUser(trx, id);
+    if (!before) throw new AccountError("unknownUser", `no user with id ${id}`, { id });
+    if (before.role === "admin" && role !== "admin") {
+      const { n } = await trx
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("role", "=", "admin")
+        .executeTakeFirstOrThrow();
+      if (Number(n) <= 1) throw new AccountError("lastAdmin", "the last admin cannot lose the admin role", {});
+    }
+    await trx.updateTable("users").set({ role, updated_at: new Date().toISOString() }).where("id", "=", id).execute();
+    return { before, after: { ...before, role } };
+  });
+}

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { listAudit } from "../../../server/audit";
+import { login, THROTTLE } from "../../../server/auth/login";
+import { hashPassword, verifyPassword } from "../../../server/auth/password";
+import { createSession, endSession, endUserSessions, sessionUser } from "../../../server/auth/sessions";
+import { completeSetup, isSetupTokenValid, issueSetupToken } from "../../../server/auth/setup";
+import { AccountError, createUser, listUsers, setUserRole } from "../../../server/auth/users";
+import type { Db } from "../../../server/db/connection";
+import { freshDatabase, postgresAvailable, type Engine } from "../../support/databases";
+import { describeIfAvailable } from "../../support/requirements";
+
+const PASSWORD = "correct horse battery";
+
+describe("password hashing", () => {
+  it("verifies the right password and refuses others", async () => {
+    const hash = await hashPassword(PASSWORD);
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
+    expect(await verifyPassword(PASSWORD, "garbage")).toBe(false);
+  });
+
+  it("salts every hash", async () => {
+    expect(await hashPassword(PASSWORD)).not.toBe(await hashPassword(PASSWORD));
+  });
+});
+
+function suite(engine: Engine) {
+  let db: Db;
+  afterEach(async () => db?.close());
+  const signIn = (name: string, password: string, address = "10.0.0.1") =>
+    login(db.kysely, { name, password, address, userAgent: "test" });
+
+  it("creates accounts with unique names whatever their case, and refuses bad ones", async () => {
+    db = await freshDatabase(engine);
+    const alice = await createUser(db.kysely, { name: "Alice", password: PASSWORD, role: "corrector" });
+    expect(alice).toMatchObject({ name: "Alice", role: "corrector" });
+    const code = async (input: { name: string; password: string; role: string }) =>
+      createUser(db.kysely, input).then(
+        () => "created",
+        (e) => (e instanceof AccountError ? e.code : String(e)),
+      );
+    expect(await code({ name: "alice", password: PASSWORD, role: "reader" })).toBe("nameTaken");
+    expect(await code({ name: "<b>x</b>", password: PASSWORD, role: "reader" })).toBe("invalidName");
+    expect(await code({ name: "bob", password: "short", role: "reader" })).toBe("weakPassword");
+    expect(await code({ name: "bob", password: PASSWORD, role: "root" })).toBe("invalidRole");
+    expect((await listUsers(db.kysely)).map((u) => u.name)).toEqual(["Alice"]);
+  });
+
+  it("signs in with the right password, opens a session and records it", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reviewer" });
+    const outcome = await signIn("ALICE", PASSWORD);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(await sessionUser(db.kysely, outcome.token)).toMatchObject({ name: "alice", role: "reviewer" });
+    const [entry] = await listAudit(db.kysely, { action: "login" });
+    expect(entry).toMatchObject({ actor: "alice", target: "alice", address: "10.0.0.1" });
+  });
+
+  it("refuses a wrong password or unknown name alike, and records the failure", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    expect(await signIn("alice", "wrong password!")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("nobody", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect((await listAudit(db.kysely, { action: "login.failed" })).map((e) => e.target)).toEqual(["nobody", "alice"]);
+  });
+
+  it("throttles an account after repeated failures, even with the right password", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    for (let i = 0; i < THROTTLE.perAccount; i++) expect((await signIn("alice", "guess " + i, `10.0.1.${i}`)).ok).toBe(false);
+    const outcome = await signIn("alice", PASSWORD, "10.0.2.1");
+    expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
+    if (!outcome.ok && outcome.reason === "throttled") expect(outcome.retryAfterSeconds).toBeGreaterThan(800);
+    // Another account is not affected.
+    await createUser(db.kysely, { name: "bob", password: PASSWORD, role: "reader" });
+    expect((await signIn("bob", PASSWORD, "10.0.2.1")).ok).toBe(true);
+  });
+
+  it("throttles an address trying many accounts", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    for (let i = 0; i < THROTTLE.perAddress; i++) await signIn(`user${i}`, "guess", "10.9.9.9");
+    expect(await signIn("alice", PASSWORD, "10.9.9.9")).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await signIn("alice", PASSWORD, "10.9.9.8")).ok).toBe(true);
+  });
+
+  it("ends one session, or all of a user's, and forgets expired ones", async () => {
+    db = await freshDatabase(engine);
+    const alice = await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    const a = await createSession(db.kysely, alice.id);
+    const b = await createSession(db.kysely, alice.id);
+    expect(a.token).not.toBe(b.token);
+    await endSession(db.kysely, a.token);
+    expect(await sessionUser(db.kysely, a.token)).toBeNull();
+    expect(await sessionUser(db.kysely, b.token)).not.toBeNull();
+    expect(await endUserSessions(db.kysely, alice.id)).toBe(1);
+    expect(await sessionUser(db.kysely, b.token)).toBeNull();
+    const c = await createSession(db.kysely, alice.id);
+    await db.kysely.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    expect(await sessionUser(db.kysely, c.token)).toBeNull();
+    expect(await db.kysely.selectFrom("sessions").selectAll().execute()).toEqual([]);
+  });
+
+  it("stores only a hash of the session token", async () => {
+    db = await freshDatabase(engine);
+    const alice = await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    const { token } = await createSession(db.kysely, alice.id);
+    const rows = await db.kysely.selectFrom("sessions").select("id").execute();
+    expect(rows[0].id).not.toContain(token);
+    expect(await sessionUser(db.kysely, rows[0].id)).toBeNull();
+  });
+
+  it("never demotes the last admin", async () => {
+    db = await freshDatabase(engine);
+    const root = await createUser(db.kysely, { name: "root", password: PASSWORD, role: "admin" });
+    await expect(setUserRole(db.kysely, root.id, "reader")).rejects.toMatchObject({ code: "lastAdmin" });
+    const second = await createUser(db.kysely, { name: "second", password: PASSWORD, role: "admin" });
+    expect((await setUserRole(db.kysely, root.id, "reader")).after.role).toBe("reader");
+    await expect(setUserRole(db.kysely, second.id, "corrector")).rejects.toMatchObject({ code: "lastAdmin" });
+    await expect(setUserRole(db.kysely, 9999, "reader")).rejects.toMatchObject({ code: "unknownUser" });
+  });
+
+  it("creates the first admin once with the setup token", async () => {
+    db = await freshDatabase(engine);
+    const token = (await issueSetupToken(db.kysely))!;
+    expect(token).toMatch(/^[\w-]{20,}$/);
+    expect(await isSetupTokenValid(db.kysely, "wrong")).toBe(false);
+    expect(await completeSetup(db.kysely, { token: "wrong", name: "root", password: PASSWORD, address: null })).toBeNull();
+    const admin = await completeSetup(db.kysely, { token, name: "root", password: PASSWORD, address: "10.0.0.1" });
+    expect(admin).toMatchObject({ name: "root", role: "admin" });
+    expect(await completeSetup(db.kysely, { token, name: "again", password: PASSWORD, address: null })).toBeNull();
+    expect(await issueSetupToken(db.kysely)).toBeNull();
+    expect((await listAudit(db.kysely, { action: "setup.admin" }))[0]).toMatchObject({ actor: "root" });
+  });
+
+  it("keeps no half-made admin when setup fails", async () => {
+    db = await freshDatabase(engine);
+    const token = (await issueSetupToken(db.kysely))!;
+    await expect(completeSetup(db.kysely, { token, name: "root", password: "short", address: null })).rejects.toThrow(AccountError);
+    expect(await isSetupTokenValid(db.kysely, token)).toBe(true);
+    expect(await listUsers(db.kysely)).toEqual([]);
+  });
+}
+
+describe("accounts on SQLite", () => suite("sqlite"));
+describeIfAvailable("PostgreSQL", await postgresAvailable())("accounts on PostgreSQL", () => suite("postgres"));
