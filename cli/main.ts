@@ -1,6 +1,7 @@
 /// The command line: `npm run -s cli -- <command> …`. A thin shell over server/ and lib/.
 /// Bad input exits with status 2 and one line on stderr; other failures exit with 1.
 import { DocumentError } from "../lib/corpus/document";
+import { CorrectionsFileError } from "../server/corrections/file";
 import { prepareDatabase } from "../server/ready";
 import { UsageError } from "./args";
 import * as exportCommand from "./commands/export";
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const bad = e instanceof UsageError || e instanceof DocumentError;
+    const bad = e instanceof UsageError || e instanceof DocumentError || e instanceof CorrectionsFileError;
     process.stderr.write(`vis-a-vis: ${(e as Error).message}\n`);
     process.exitCode = bad ? 2 : 1;
   },

@@ -15,7 +15,10 @@ export type AuditAction =
   | "user.role"
   | "user.sessions.end"
   | "settings.change"
-  | "document.import";
+  | "document.import"
+  | "suggestion.accept"
+  | "suggestion.reject"
+  | "revision.revert";
 
 /// Who acted: a signed-in user, or nobody (a visitor, or the command line).
 export interface Actor {

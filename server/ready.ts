@@ -6,7 +6,9 @@ import { DocumentError } from "../lib/corpus/document";
 import { configFromEnv, openDatabase, type Db } from "./db/connection";
 import { migrateToLatest } from "./db/migrations";
 import { importDocument, type ImportResult } from "./corpus/import";
-import { listDocumentDirs, readDocumentDir } from "./corpus/files";
+import { listDocumentDirs, readCorrectionsFile, readDocumentDir } from "./corpus/files";
+import { hub } from "./events/hub";
+import { CorrectionsFileError, importCorrections, type CorrectionsFile } from "./corrections/file";
 
 /// Folders the app reads on start: CORPUS_DIR (default `corpus`) and GLOSSARY_DIR (default `glossary`).
 export function contentDirs(env: NodeJS.ProcessEnv = process.env) {
@@ -27,16 +29,31 @@ export async function importCorpus(
   const errors: string[] = [];
   for (const dir of listDocumentDirs(corpusDir)) {
     try {
-      const result = await importDocument(db.kysely, readDocumentDir(dir));
+      const source = readDocumentDir(dir);
+      const corrections = readCorrectionsFile(dir);
+      const result = await importDocument(db.kysely, source);
       results.push(result);
       if (result.status !== "unchanged") log(`corpus: ${result.slug} ${result.status}`);
+      if (corrections) {
+        const n = await importShippedCorrections(db, source.slug, corrections);
+        if (n > 0) log(`corpus: ${source.slug}: ${n} tracked corrections imported`);
+      }
     } catch (e) {
-      if (!(e instanceof DocumentError)) throw e;
+      if (!(e instanceof DocumentError || e instanceof CorrectionsFileError)) throw e;
       errors.push(`${path.basename(dir)}: ${e.message}`);
       log(`corpus: ${path.basename(dir)} skipped: ${e.message}`);
     }
   }
   return { results, errors };
+}
+
+/// Replays a document's shipped corrections once: only while the document has no suggestions,
+/// so restarting or re-importing never duplicates or loses any. Returns how many were imported.
+export async function importShippedCorrections(db: Db, slug: string, file: CorrectionsFile): Promise<number> {
+  const doc = await db.kysely.selectFrom("documents").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+  const any = await db.kysely.selectFrom("suggestions").select("id").where("document_id", "=", doc.id).limit(1).executeTakeFirst();
+  if (any) return 0;
+  return (await importCorrections(db, doc.id, file)).suggestions;
 }
 
 /// Opens, migrates and fills a database from the given environment.
@@ -60,7 +77,11 @@ type Holder = { [KEY]?: Promise<Db> };
 export function database(): Promise<Db> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    holder[KEY] = prepareDatabase(process.env, (line) => console.log(line));
+    holder[KEY] = prepareDatabase(process.env, (line) => console.log(line)).then(async (db) => {
+      // On PostgreSQL, events reach the other app instances through LISTEN/NOTIFY.
+      await hub().connect(db, process.env.DATABASE_URL);
+      return db;
+    });
     holder[KEY].catch(() => delete holder[KEY]);
   }
   return holder[KEY];

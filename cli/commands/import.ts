@@ -1,4 +1,5 @@
-import { readDocumentDir } from "../../server/corpus/files";
+import { readCorrectionsFile, readDocumentDir } from "../../server/corpus/files";
+import { importShippedCorrections } from "../../server/ready";
 import { importDocument, type ImportResult } from "../../server/corpus/import";
 import { recordAudit } from "../../server/audit";
 import type { Db } from "../../server/db/connection";
@@ -29,12 +30,15 @@ export async function run(argv: string[], open: () => Promise<Db>): Promise<numb
   const format = oneOf("format", values.format, ["text", "json"], "text");
   if (positionals.length !== 1) throw new UsageError("import takes exactly one folder (see --help)");
   const source = readDocumentDir(positionals[0], values.slug);
+  const corrections = readCorrectionsFile(positionals[0]);
   const db = await open();
   try {
     const result = await importDocument(db.kysely, source, (trx, r) =>
       recordAudit(trx, { action: "document.import", target: r.slug, detail: { status: r.status, via: "cli" }, address: "command line" }),
     );
-    await out(format === "json" ? JSON.stringify(result) + "\n" : describe(result) + "\n");
+    const imported = corrections ? await importShippedCorrections(db, source.slug, corrections) : 0;
+    const summary = describe(result) + (imported ? `; ${imported} tracked corrections imported` : "");
+    await out(format === "json" ? JSON.stringify({ ...result, corrections: imported }) + "\n" : summary + "\n");
     return 0;
   } finally {
     await db.close();

@@ -16,7 +16,7 @@ export interface UserRowData {
 }
 
 export function UserRow({ user }: { user: UserRowData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const router = useRouter();
   const [role, setRole] = useState<Role>(user.role);
   const { busy, message, run } = useApiAction();
@@ -47,7 +47,9 @@ export function UserRow({ user }: { user: UserRowData }) {
           {t("admin.saveRole")}
         </button>
       </td>
-      <td>{new Date(user.createdAt).toLocaleDateString()}</td>
+      <td>
+        <time dateTime={user.createdAt}>{new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(user.createdAt))}</time>
+      </td>
       <td>{user.sessions}</td>
       <td>
         <button

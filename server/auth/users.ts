@@ -93,10 +93,12 @@ export async function listUsers(db: Kysely<Database>): Promise<UserListing[]> {
 }
 
 /// Changes an account's role. The last admin cannot be demoted, so the app always has one.
-/// Returns the account before and after.
+/// Returns the account before and after. Runs in the caller's transaction when given one (Kysely
+/// cannot nest transactions), else in a transaction of its own.
 export async function setUserRole(db: Kysely<Database>, id: number, role: string): Promise<{ before: User; after: User }> {
   if (!isRole(role)) throw new AccountError("invalidRole", `unknown role "${role}"`, { role });
-  return db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  return inTransaction(async (trx) => {
     const before = await findUser(trx, id);
     if (!before) throw new AccountError("unknownUser", `no user with id ${id}`, { id });
     if (before.role === "admin" && role !== "admin") {

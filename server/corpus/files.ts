@@ -2,7 +2,9 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { checkFileSize, DocumentError, parseDocumentFiles, type DocumentSource } from "../../lib/corpus/document";
+import { checkFileSize, DocumentError, MAX_DOCUMENT_FILE_BYTES, parseDocumentFiles, type DocumentSource } from "../../lib/corpus/document";
+import { decodeUtf8 } from "../../lib/text/decode";
+import { CorrectionsFileError, parseCorrectionsFile, type CorrectionsFile } from "../corrections/file";
 
 const FILES = ["fr.txt", "en.txt", "meta.json"] as const;
 
@@ -29,6 +31,22 @@ export function readDocumentDir(dir: string, slug = path.basename(path.resolve(/
     }
   }
   return parseDocumentFiles(slug, { fr: bytes["fr.txt"], en: bytes["en.txt"], meta: bytes["meta.json"] });
+}
+
+/// The corrections shipped in a document folder (corrections.json), checked, or null when the
+/// folder has none. Throws CorrectionsFileError for an unreadable, oversized or invalid file.
+export function readCorrectionsFile(dir: string): CorrectionsFile | null {
+  const file = path.join(/*turbopackIgnore: true*/ dir, "corrections.json");
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return null;
+  const size = fs.statSync(/*turbopackIgnore: true*/ file).size;
+  if (size > MAX_DOCUMENT_FILE_BYTES) throw new CorrectionsFileError(`corrections.json is ${(size / 1048576).toFixed(1)} MB; the limit is 5 MB`);
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeUtf8(fs.readFileSync(/*turbopackIgnore: true*/ file), "corrections.json"));
+  } catch (e) {
+    throw new CorrectionsFileError(`corrections.json cannot be read: ${(e as Error).message}`);
+  }
+  return parseCorrectionsFile(json);
 }
 
 /// The document folders of a corpus: sub-folders holding an fr.txt, sorted by name.

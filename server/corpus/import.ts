@@ -100,21 +100,59 @@ async function applyChanges(
 ) {
   const at = (position: number) =>
     trx.updateTable("paragraphs").where("document_id", "=", documentId).where("lang", "=", lang).where("position", "=", position);
-  for (const position of changes.changed) {
+  for (const position of [...changes.changed, ...changes.added]) {
     const text = incoming[position];
-    await at(position)
-      .set((eb) => ({ text, original: text, revision: eb("revision", "+", 1) }))
-      .execute();
-  }
-  for (const position of changes.added) {
-    const text = incoming[position];
-    // A line that comes back where one was removed revives that paragraph (and its history).
-    const revived = await at(position)
-      .set((eb) => ({ text, original: text, removed: 0, revision: eb("revision", "+", 1) }))
+    const before = await trx
+      .selectFrom("paragraphs")
+      .select(["id", "text", "revision"])
+      .where("document_id", "=", documentId)
+      .where("lang", "=", lang)
+      .where("position", "=", position)
       .executeTakeFirst();
-    if (Number(revived.numUpdatedRows) === 0) {
+    if (!before) {
       await trx.insertInto("paragraphs").values({ document_id: documentId, lang, position, text, original: text }).execute();
+      continue;
     }
+    // A changed line (or one that comes back where one was removed, reviving that paragraph)
+    // is a new revision in the paragraph's history; open suggestions on the old text go stale.
+    const revision = before.revision + 1;
+    await at(position).set({ text, original: text, removed: 0, revision }).execute();
+    if (lang === "fr") await recordFileChange(trx, documentId, before, text, revision);
   }
   for (const position of changes.removed) await at(position).set({ removed: 1 }).execute();
+}
+
+async function recordFileChange(
+  trx: Transaction<Database>,
+  documentId: number,
+  before: { id: number; text: string; revision: number },
+  text: string,
+  revision: number,
+) {
+  const at = new Date().toISOString();
+  await trx
+    .insertInto("revisions")
+    .values({
+      paragraph_id: before.id,
+      document_id: documentId,
+      revision,
+      kind: "import",
+      start: 0,
+      end: before.text.length,
+      deleted: before.text,
+      inserted: text,
+      text_before: before.text,
+      text_after: text,
+      suggestion_id: null,
+      actor_id: null,
+      actor_name: "import",
+      at,
+    })
+    .execute();
+  await trx
+    .updateTable("suggestions")
+    .set({ status: "stale", decided_at: at })
+    .where("paragraph_id", "=", before.id)
+    .where("status", "=", "open")
+    .execute();
 }

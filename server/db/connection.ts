@@ -25,9 +25,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/// Reads DATABASE_URL and DATA_DIR (default `data`, relative to the working directory).
+/// Reads DATABASE_URL, DATABASE_SCHEMA (PostgreSQL only, default `public`) and DATA_DIR
+/// (default `data`, relative to the working directory).
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "data") };
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "data"),
+    pgSchema: env.DATABASE_SCHEMA || undefined,
+  };
 }
 
 /// Opens the database described by `config`. SQLite is opened in WAL mode with foreign keys on;
@@ -35,6 +40,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
 export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   const url = config.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
+    if (config.pgSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(config.pgSchema)) {
+      throw new Error(`DATABASE_SCHEMA must be a plain lower-case identifier (got "${config.pgSchema}")`);
+    }
     const { Pool } = (await import("pg")).default;
     const pool = new Pool({
       connectionString: url,

@@ -78,6 +78,82 @@ const steps: Record<string, Step> = {
       .addColumn("value", "text", (c) => c.notNull())
       .execute();
   },
+  "0003_suggestions_history_events": async (db, dialect) => {
+    await db.schema
+      .createTable("suggestions")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("paragraph_id", "integer", (c) => c.notNull().references("paragraphs.id").onDelete("cascade"))
+      // Where the suggestion stands now: the revision its offsets refer to (kept current while open).
+      .addColumn("base_revision", "integer", (c) => c.notNull())
+      .addColumn("start", "integer", (c) => c.notNull())
+      .addColumn("end", "integer", (c) => c.notNull())
+      // Where it was made, for history and exports.
+      .addColumn("created_revision", "integer", (c) => c.notNull())
+      .addColumn("created_start", "integer", (c) => c.notNull())
+      .addColumn("created_end", "integer", (c) => c.notNull())
+      .addColumn("deleted", "text", (c) => c.notNull())
+      .addColumn("inserted", "text", (c) => c.notNull())
+      .addColumn("category", "text", (c) => c.notNull())
+      .addColumn("severity", "text", (c) => c.notNull())
+      .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
+      .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('open', 'accepted', 'rejected', 'stale')`))
+      .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("decided_by_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("decided_by_name", "text")
+      .addColumn("decided_at", "text")
+      .addColumn("reason", "text")
+      .addColumn("same_fix_as", "integer", (c) => c.references("suggestions.id").onDelete("set null"))
+      .addColumn("stale_because", "integer", (c) => c.references("suggestions.id").onDelete("set null"))
+      .addColumn("reverted_at", "text")
+      .addColumn("reverted_by_name", "text")
+      .execute();
+    await db.schema.createIndex("suggestions_paragraph_status").on("suggestions").columns(["paragraph_id", "status"]).execute();
+    await db.schema.createIndex("suggestions_document").on("suggestions").columns(["document_id", "status"]).execute();
+    await db.schema
+      .createTable("comments")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("suggestion_id", "integer", (c) => c.notNull().references("suggestions.id").onDelete("cascade"))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("text", "text", (c) => c.notNull())
+      .addColumn("mentions", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("comments_suggestion").on("comments").column("suggestion_id").execute();
+    await db.schema
+      .createTable("revisions")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("paragraph_id", "integer", (c) => c.notNull().references("paragraphs.id").onDelete("cascade"))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("revision", "integer", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('accept', 'revert', 'import')`))
+      .addColumn("start", "integer", (c) => c.notNull())
+      .addColumn("end", "integer", (c) => c.notNull())
+      .addColumn("deleted", "text", (c) => c.notNull())
+      .addColumn("inserted", "text", (c) => c.notNull())
+      .addColumn("text_before", "text", (c) => c.notNull())
+      .addColumn("text_after", "text", (c) => c.notNull())
+      .addColumn("suggestion_id", "integer", (c) => c.references("suggestions.id").onDelete("set null"))
+      .addColumn("actor_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("actor_name", "text", (c) => c.notNull())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("reverted_by_revision", "integer")
+      .addUniqueConstraint("revisions_paragraph_revision", ["paragraph_id", "revision"])
+      .execute();
+    await db.schema
+      .createTable("events")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("type", "text", (c) => c.notNull())
+      .addColumn("payload", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("events_document_id").on("events").columns(["document_id", "id"]).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {
@@ -92,6 +168,8 @@ function provider(dialect: Dialect): MigrationProvider {
 
 /// Brings the schema up to date; throws with the failing migration's name if one fails.
 export async function migrateToLatest(db: Db): Promise<void> {
+  // The schema's name was checked when the connection was opened (a plain identifier).
+  if (db.schema) await sql`create schema if not exists ${sql.id(db.schema)}`.execute(db.kysely);
   const migrator = new Migrator({
     db: db.kysely as Kysely<unknown>,
     provider: provider(db.dialect),

@@ -70,6 +70,82 @@ export interface SettingTable {
   value: string;
 }
 
+export type SuggestionStatus = "open" | "accepted" | "rejected" | "stale";
+
+export interface SuggestionTable {
+  id: Generated<number>;
+  document_id: number;
+  paragraph_id: number;
+  /// The paragraph revision `start`/`end` refer to; kept current while the suggestion is open.
+  base_revision: number;
+  start: number;
+  end: number;
+  created_revision: number;
+  created_start: number;
+  created_end: number;
+  deleted: string;
+  inserted: string;
+  category: string;
+  severity: string;
+  note: ColumnType<string, string | undefined, string>;
+  status: SuggestionStatus;
+  author_id: number | null;
+  author_name: string;
+  created_at: string;
+  decided_by_id: ColumnType<number | null, number | null | undefined, number | null>;
+  decided_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /// Set on a suggestion offered because the same fix was accepted elsewhere.
+  same_fix_as: ColumnType<number | null, number | null | undefined, number | null>;
+  /// Set when another accepted suggestion overlapped this one.
+  stale_because: ColumnType<number | null, number | null | undefined, number | null>;
+  reverted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  reverted_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  suggestion_id: number;
+  document_id: number;
+  author_id: number | null;
+  author_name: string;
+  text: string;
+  /// JSON array of the user names mentioned (@name).
+  mentions: ColumnType<string, string | undefined, string>;
+  created_at: string;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  paragraph_id: number;
+  document_id: number;
+  /// The paragraph's revision after this change.
+  revision: number;
+  kind: "accept" | "revert" | "import";
+  start: number;
+  end: number;
+  deleted: string;
+  inserted: string;
+  text_before: string;
+  text_after: string;
+  suggestion_id: number | null;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+  reverted_by_revision: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface EventTable {
+  /// Increasing: the SSE event id a browser sends back as Last-Event-ID.
+  id: Generated<number>;
+  document_id: number;
+  at: string;
+  type: string;
+  /// JSON.
+  payload: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -77,4 +153,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  suggestions: SuggestionTable;
+  comments: CommentTable;
+  revisions: RevisionTable;
+  events: EventTable;
 }

@@ -52,17 +52,22 @@ describe("command line on a fresh clone", () => {
     ]);
   });
 
-  it("exports the French text as it was imported, one paragraph per line", () => {
+  it("exports the corrected French text, one paragraph per line (the shipped corrections applied)", () => {
     const r = cli(["export", "deepseek-containment", "--format", "txt"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(seedFr.trimEnd() + "\n");
+    const lines = r.stdout.split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1)).toHaveLength(seedFr.split("\n").length);
+    expect(r.stdout).toContain("Ils semblent avoir comblé l'écart de performance");
+    expect(r.stdout).not.toContain("commis l'écart");
+    expect(r.stdout).not.toMatch(/Deepseek/);
   });
 
   it("exports the aligned document as JSON", () => {
     const r = cli(["export", "deepseek-containment", "--format", "json"]);
     const doc = JSON.parse(r.stdout);
     expect(doc.rows).toHaveLength(14);
-    expect(doc.rows[2].fr).toContain("commis l'écart");
+    expect(doc.rows[2].fr).toContain("comblé l'écart");
     expect(doc.rows[2].en).toContain("closed the performance gap");
     expect(doc.meta.provenance.fr.kind).toBe("machine-translation");
   });

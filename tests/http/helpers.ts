@@ -203,3 +203,57 @@ export function smallDocument(title = "Un petit document") {
     },
   };
 }
+
+export interface Answer {
+  status: number;
+  /// The parsed JSON body, or null when there is none (204) or it is not JSON.
+  body: any;
+  headers: Headers;
+}
+
+/// Sends a request to one of the JSON routes the way the site's own pages do: JSON body, and the
+/// site's Origin on every non-GET request unless `origin` says otherwise (null: no Origin at all).
+export async function api(
+  base: string,
+  method: string,
+  route: string,
+  init: { cookie?: string; body?: unknown; origin?: string | null; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.cookie) headers.cookie = init.cookie;
+  const origin = init.origin === undefined ? (method === "GET" ? null : base) : init.origin;
+  if (origin !== null) headers.origin = origin;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    headers["content-type"] ??= "application/json";
+    body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  }
+  const res = await fetch(`${base}${route}`, { method, headers, body, redirect: "manual" });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text === "" ? null : JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, body: json, headers: res.headers };
+}
+
+/// The session token a response sets (`vv_session=…`), or undefined when it sets none. An empty
+/// string means the response clears the cookie.
+export function sessionCookieSet(headers: Headers): string | undefined {
+  for (const line of headers.getSetCookie()) {
+    const m = /^vv_session=([^;]*)/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/// Who the server thinks is signed in with this Cookie header, read from the header of the home
+/// page it renders ("Signed in as …"), or null for a visitor.
+export async function signedInAs(base: string, cookie: string | undefined): Promise<string | null> {
+  const res = await fetch(`${base}/`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  const html = await res.text();
+  const m = /<span class="signed-in" data-user="([^"]*)"/.exec(html);
+  return m ? decodeEntities(m[1]) : null;
+}

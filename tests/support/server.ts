@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /// Everything the server has printed so far (stdout and stderr), e.g. the one-time setup link.
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
+    log: () => log,
     /// Stops the server and deletes the data folder it was given unless the caller chose it.
     stop: async () => {
       await new Promise<void>((resolve) => {

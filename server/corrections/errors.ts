@@ -1,0 +1,43 @@
+/// Refusals of the correction workflow, each with an HTTP status and a code the interface
+/// translates (`errors.corrections.<code>`).
+import "server-only";
+
+export type CorrectionErrorCode =
+  | "unknownSuggestion"
+  | "unknownParagraph"
+  | "unknownRevision"
+  | "notOpen"
+  | "conflict"
+  | "paragraphChanged"
+  | "textMismatch"
+  | "emptyChange"
+  | "reasonRequired"
+  | "notRevertable"
+  | "alreadyReverted";
+
+const STATUS: Record<CorrectionErrorCode, number> = {
+  unknownSuggestion: 404,
+  unknownParagraph: 404,
+  unknownRevision: 404,
+  notOpen: 409,
+  conflict: 409,
+  paragraphChanged: 409,
+  textMismatch: 400,
+  emptyChange: 400,
+  reasonRequired: 400,
+  notRevertable: 409,
+  alreadyReverted: 409,
+};
+
+export class CorrectionError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: CorrectionErrorCode,
+    message: string,
+    readonly params: Record<string, string | number | null> = {},
+  ) {
+    super(message);
+    this.name = "CorrectionError";
+    this.status = STATUS[code];
+  }
+}

@@ -1,0 +1,433 @@
+/// The correction workflow: suggest, accept, reject, revert, comment. Canonical text changes
+/// only when a suggestion is accepted, in one transaction that applies the change, bumps the
+/// revision, maps every other open suggestion of the paragraph through it (shifted, or stale when
+/// they overlap), writes history and events, and offers the same fix wherever the wrong text
+/// recurs. Callers publish the returned document ids to the event hub after the commit.
+import "server-only";
+import type { Kysely, Transaction } from "kysely";
+import { applyChange, type Change } from "../../lib/corrections/change";
+import { mapSpan } from "../../lib/corrections/mapping";
+import { findRecurrences, recurrencePattern } from "../../lib/corrections/recurrence";
+import { recordAudit, type Actor } from "../audit";
+import type { Db } from "../db/connection";
+import type { Database } from "../db/schema";
+import { appendEvent } from "../events/store";
+import { CorrectionError } from "./errors";
+import { listSuggestions, revisionView, type SuggestionView } from "./views";
+
+type Trx = Transaction<Database>;
+
+/// Who acts: an account, or a named source with no account (an imported corrections file).
+export type Author = Actor | { id: null; name: string };
+
+/// One span to change in a paragraph, as the editor computed it from the reader's draft.
+export interface FixInput {
+  start: number;
+  end: number;
+  deleted: string;
+  inserted: string;
+}
+
+export interface SuggestInput {
+  documentId: number;
+  paragraphId: number;
+  /// The revision the fixes' offsets refer to (the one the corrector was editing).
+  baseRevision: number;
+  fixes: FixInput[];
+  category: string;
+  severity: string;
+  note?: string;
+  author: Author;
+  /// For imports: the original creation time.
+  createdAt?: string;
+  sameFixAs?: number | null;
+}
+
+/// What a workflow step changed, for the caller to publish after the commit.
+export interface Outcome<T> {
+  value: T;
+  documents: number[];
+}
+
+async function lockedParagraph(trx: Trx, db: Db, documentId: number, paragraphId: number) {
+  let q = trx
+    .selectFrom("paragraphs")
+    .selectAll()
+    .where("id", "=", paragraphId)
+    .where("document_id", "=", documentId)
+    .where("lang", "=", "fr")
+    .where("removed", "=", 0);
+  if (db.dialect === "postgres") q = q.forUpdate();
+  const p = await q.executeTakeFirst();
+  if (!p) throw new CorrectionError("unknownParagraph", `no French paragraph ${paragraphId} in this document`, { id: paragraphId });
+  return p;
+}
+
+/// The changes applied to a paragraph after `revision`, oldest first.
+async function changesSince(trx: Trx, paragraphId: number, revision: number): Promise<Change[]> {
+  const rows = await trx
+    .selectFrom("revisions")
+    .select(["start", "end", "inserted"])
+    .where("paragraph_id", "=", paragraphId)
+    .where("revision", ">", revision)
+    .orderBy("revision")
+    .execute();
+  return rows;
+}
+
+/// Records new suggestions on one paragraph. Offsets made against an older revision are mapped
+/// through the changes since; a fix that overlapped one of them is refused (`paragraphChanged`).
+export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise<Outcome<SuggestionView[]>> {
+  const run = async (trx: Trx) => {
+    if (input.fixes.length === 0) throw new CorrectionError("emptyChange", "nothing to suggest: the text is unchanged");
+    const p = await lockedParagraph(trx, db, input.documentId, input.paragraphId);
+    const later = input.baseRevision < p.revision ? await changesSince(trx, p.id, input.baseRevision) : [];
+    if (input.baseRevision > p.revision) {
+      throw new CorrectionError("paragraphChanged", "the paragraph has no such revision", { revision: p.revision });
+    }
+    const now = input.createdAt ?? new Date().toISOString();
+    const ids: number[] = [];
+    for (const fix of input.fixes) {
+      if (fix.deleted === fix.inserted) throw new CorrectionError("emptyChange", "a fix must change something");
+      let span: { start: number; end: number } | null = { start: fix.start, end: fix.end };
+      for (const change of later) span = span && mapSpan(span, change);
+      if (!span) throw new CorrectionError("paragraphChanged", "the paragraph changed where you were editing; open it again", { revision: p.revision });
+      if (p.text.slice(span.start, span.end) !== fix.deleted) {
+        throw new CorrectionError("textMismatch", `the text at ${span.start}–${span.end} is not "${fix.deleted}"`, { start: span.start, end: span.end });
+      }
+      const { id } = await trx
+        .insertInto("suggestions")
+        .values({
+          document_id: input.documentId,
+          paragraph_id: p.id,
+          base_revision: p.revision,
+          start: span.start,
+          end: span.end,
+          created_revision: input.baseRevision,
+          created_start: fix.start,
+          created_end: fix.end,
+          deleted: fix.deleted,
+          inserted: fix.inserted,
+          category: input.category,
+          severity: input.severity,
+          note: input.note ?? "",
+          status: "open",
+          author_id: input.author.id,
+          author_name: input.author.name,
+          created_at: now,
+          same_fix_as: input.sameFixAs ?? null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(id);
+    }
+    const created = await listSuggestions(trx, input.documentId, ids);
+    await appendEvent(trx, input.documentId, "suggestions.created", { suggestions: created });
+    return { value: created, documents: [input.documentId] };
+  };
+  return trxIn ? run(trxIn) : db.kysely.transaction().execute(run);
+}
+
+export interface AcceptResult {
+  suggestion: SuggestionView;
+  paragraph: { id: number; position: number; text: string; revision: number };
+  /// Other suggestions of the paragraph now marked stale.
+  stale: number[];
+  /// New suggestions offered elsewhere with the same fix.
+  propagated: SuggestionView[];
+}
+
+/// Accepts an open suggestion. A suggestion that is no longer open (accepted, rejected, or made
+/// stale by a competing one that was accepted first) is refused with `conflict`, naming what
+/// happened to it; nothing is lost.
+export async function accept(
+  db: Db,
+  input: { documentId: number; suggestionId: number; actor: Author; address?: string | null; propagate?: boolean; at?: string },
+): Promise<Outcome<AcceptResult>> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const first = await trx
+      .selectFrom("suggestions")
+      .select(["paragraph_id"])
+      .where("id", "=", input.suggestionId)
+      .where("document_id", "=", input.documentId)
+      .executeTakeFirst();
+    if (!first) throw new CorrectionError("unknownSuggestion", `no suggestion ${input.suggestionId} in this document`, { id: input.suggestionId });
+    // Lock the paragraph first, then read the suggestion: a concurrent accept has committed by now.
+    const p = await lockedParagraph(trx, db, input.documentId, first.paragraph_id);
+    const s = await trx.selectFrom("suggestions").selectAll().where("id", "=", input.suggestionId).executeTakeFirstOrThrow();
+    if (s.status !== "open" || s.base_revision !== p.revision || p.text.slice(s.start, s.end) !== s.deleted) {
+      throw new CorrectionError("conflict", `suggestion #${s.id} is ${s.status === "open" ? "out of date" : s.status}`, {
+        id: s.id,
+        status: s.status,
+        by: s.decided_by_name,
+        staleBecause: s.stale_because,
+      });
+    }
+    const at = input.at ?? new Date().toISOString();
+    const change: Change = { start: s.start, end: s.end, inserted: s.inserted };
+    const text = applyChange(p.text, change);
+    const revision = p.revision + 1;
+    await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
+    await trx
+      .insertInto("revisions")
+      .values({
+        paragraph_id: p.id,
+        document_id: input.documentId,
+        revision,
+        kind: "accept",
+        start: s.start,
+        end: s.end,
+        deleted: s.deleted,
+        inserted: s.inserted,
+        text_before: p.text,
+        text_after: text,
+        suggestion_id: s.id,
+        actor_id: input.actor.id,
+        actor_name: input.actor.name,
+        at,
+      })
+      .execute();
+    await trx
+      .updateTable("suggestions")
+      .set({ status: "accepted", decided_by_id: input.actor.id, decided_by_name: input.actor.name, decided_at: at, base_revision: revision })
+      .where("id", "=", s.id)
+      .execute();
+    const stale = await mapOpenSuggestions(trx, p.id, s.id, change, revision, at);
+    const [view] = await listSuggestions(trx, input.documentId, [s.id]);
+    const paragraph = { id: p.id, position: p.position, text, revision };
+    await appendEvent(trx, input.documentId, "suggestion.accepted", {
+      suggestion: view,
+      paragraph,
+      stale,
+      moved: await listSuggestions(trx, input.documentId, await openIds(trx, p.id)),
+    });
+    if (input.actor.id !== null) {
+      await recordAudit(trx, { actor: input.actor, action: "suggestion.accept", target: `#${s.id}`, detail: { document: input.documentId }, address: input.address });
+    }
+    const propagated = input.propagate === false ? { value: [], documents: [] } : await propagate(db, trx, s, p.text, at);
+    return {
+      value: { suggestion: view, paragraph, stale, propagated: propagated.value },
+      documents: [...new Set([input.documentId, ...propagated.documents])],
+    };
+  });
+}
+
+async function openIds(trx: Trx, paragraphId: number): Promise<number[]> {
+  const rows = await trx.selectFrom("suggestions").select("id").where("paragraph_id", "=", paragraphId).where("status", "=", "open").execute();
+  return rows.map((r) => r.id);
+}
+
+/// Moves every other open suggestion of the paragraph through an accepted change; those it
+/// overlapped become stale. Returns the ids made stale.
+async function mapOpenSuggestions(trx: Trx, paragraphId: number, causeId: number | null, change: Change, revision: number, at: string): Promise<number[]> {
+  const open = await trx
+    .selectFrom("suggestions")
+    .select(["id", "start", "end"])
+    .where("paragraph_id", "=", paragraphId)
+    .where("status", "=", "open")
+    .execute();
+  const stale: number[] = [];
+  for (const o of open) {
+    const mapped = mapSpan(o, change);
+    if (mapped) {
+      await trx.updateTable("suggestions").set({ start: mapped.start, end: mapped.end, base_revision: revision }).where("id", "=", o.id).execute();
+    } else {
+      stale.push(o.id);
+      await trx.updateTable("suggestions").set({ status: "stale", stale_because: causeId, decided_at: at }).where("id", "=", o.id).execute();
+    }
+  }
+  return stale;
+}
+
+/// Offers the accepted fix wherever the same wrong words stand in the corpus's French text,
+/// as open suggestions marked "same fix as #N" (nothing changes without review).
+async function propagate(
+  db: Db,
+  trx: Trx,
+  s: { id: number; paragraph_id: number; start: number; end: number; deleted: string; inserted: string; category: string; severity: string; note: string; author_id: number | null; author_name: string },
+  textBefore: string,
+  at: string,
+): Promise<Outcome<SuggestionView[]>> {
+  const pattern = recurrencePattern(textBefore, { start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted });
+  const paragraphs = await trx
+    .selectFrom("paragraphs")
+    .select(["id", "document_id", "text", "revision"])
+    .where("lang", "=", "fr")
+    .where("removed", "=", 0)
+    .execute();
+  const byId = new Map(paragraphs.map((p) => [p.id, p]));
+  const found = findRecurrences(pattern, paragraphs.map((p) => ({ id: p.id, text: p.id === s.paragraph_id ? "" : p.text })));
+  if (found.length === 0) return { value: [], documents: [] };
+  const existing = await trx
+    .selectFrom("suggestions")
+    .select(["paragraph_id", "start", "end", "inserted"])
+    .where("status", "=", "open")
+    .where("paragraph_id", "in", [...new Set(found.map((f) => Number(f.id)))])
+    .execute();
+  const created: SuggestionView[] = [];
+  const documents = new Set<number>();
+  for (const f of found) {
+    const p = byId.get(Number(f.id))!;
+    if (existing.some((e) => e.paragraph_id === p.id && e.start === f.start && e.end === f.end && e.inserted === f.inserted)) continue;
+    const out = await suggest(
+      db,
+      {
+        documentId: p.document_id,
+        paragraphId: p.id,
+        baseRevision: p.revision,
+        fixes: [{ start: f.start, end: f.end, deleted: f.deleted, inserted: f.inserted }],
+        category: s.category,
+        severity: s.severity,
+        note: s.note,
+        author: s.author_id === null ? { id: null, name: s.author_name } : { id: s.author_id, name: s.author_name },
+        createdAt: at,
+        sameFixAs: s.id,
+      },
+      trx,
+    );
+    created.push(...out.value);
+    documents.add(p.document_id);
+  }
+  return { value: created, documents: [...documents] };
+}
+
+/// Rejects an open (or stale) suggestion with a reason.
+export async function reject(
+  db: Db,
+  input: { documentId: number; suggestionId: number; actor: Author; reason: string; address?: string | null; at?: string },
+): Promise<Outcome<SuggestionView>> {
+  const reason = input.reason.trim();
+  if (!reason) throw new CorrectionError("reasonRequired", "a rejection needs a reason");
+  return db.kysely.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom("suggestions")
+      .select(["id", "status", "decided_by_name"])
+      .where("id", "=", input.suggestionId)
+      .where("document_id", "=", input.documentId)
+      .executeTakeFirst();
+    if (!s) throw new CorrectionError("unknownSuggestion", `no suggestion ${input.suggestionId} in this document`, { id: input.suggestionId });
+    if (s.status !== "open" && s.status !== "stale") {
+      throw new CorrectionError("conflict", `suggestion #${s.id} is ${s.status}`, { id: s.id, status: s.status, by: s.decided_by_name, staleBecause: null });
+    }
+    const at = input.at ?? new Date().toISOString();
+    await trx
+      .updateTable("suggestions")
+      .set({ status: "rejected", reason, decided_by_id: input.actor.id, decided_by_name: input.actor.name, decided_at: at })
+      .where("id", "=", s.id)
+      .execute();
+    const [view] = await listSuggestions(trx, input.documentId, [s.id]);
+    await appendEvent(trx, input.documentId, "suggestion.rejected", { suggestion: view });
+    if (input.actor.id !== null) {
+      await recordAudit(trx, { actor: input.actor, action: "suggestion.reject", target: `#${s.id}`, detail: { document: input.documentId, reason }, address: input.address });
+    }
+    return { value: view, documents: [input.documentId] };
+  });
+}
+
+/// Reverts an accepted change: a new revision that restores the replaced words, never a rewrite
+/// of history. Refused when a later accepted change overlapped the words since.
+export async function revert(
+  db: Db,
+  input: { documentId: number; revisionId: number; actor: Author; address?: string | null; at?: string },
+): Promise<Outcome<AcceptResult["paragraph"]>> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom("revisions")
+      .selectAll()
+      .where("id", "=", input.revisionId)
+      .where("document_id", "=", input.documentId)
+      .executeTakeFirst();
+    if (!r) throw new CorrectionError("unknownRevision", `no revision ${input.revisionId} in this document`, { id: input.revisionId });
+    if (r.kind !== "accept") throw new CorrectionError("notRevertable", "only an accepted suggestion can be reverted");
+    if (r.reverted_by_revision !== null) throw new CorrectionError("alreadyReverted", "this change was reverted already", { revision: r.reverted_by_revision });
+    const p = await lockedParagraph(trx, db, input.documentId, r.paragraph_id);
+    let span: { start: number; end: number } | null = { start: r.start, end: r.start + r.inserted.length };
+    for (const change of await changesSince(trx, p.id, r.revision)) span = span && mapSpan(span, change);
+    if (!span || p.text.slice(span.start, span.end) !== r.inserted) {
+      throw new CorrectionError("notRevertable", "later changes overlap these words; revert those first");
+    }
+    const at = input.at ?? new Date().toISOString();
+    const change: Change = { start: span.start, end: span.end, inserted: r.deleted };
+    const text = applyChange(p.text, change);
+    const revision = p.revision + 1;
+    await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
+    await trx
+      .insertInto("revisions")
+      .values({
+        paragraph_id: p.id,
+        document_id: input.documentId,
+        revision,
+        kind: "revert",
+        start: span.start,
+        end: span.end,
+        deleted: r.inserted,
+        inserted: r.deleted,
+        text_before: p.text,
+        text_after: text,
+        suggestion_id: r.suggestion_id,
+        actor_id: input.actor.id,
+        actor_name: input.actor.name,
+        at,
+      })
+      .execute();
+    await trx.updateTable("revisions").set({ reverted_by_revision: revision }).where("id", "=", r.id).execute();
+    if (r.suggestion_id !== null) {
+      await trx.updateTable("suggestions").set({ reverted_at: at, reverted_by_name: input.actor.name }).where("id", "=", r.suggestion_id).execute();
+    }
+    const stale = await mapOpenSuggestions(trx, p.id, null, change, revision, at);
+    const paragraph = { id: p.id, position: p.position, text, revision };
+    const reverted = await trx.selectFrom("revisions").selectAll().where("id", "=", r.id).executeTakeFirstOrThrow();
+    await appendEvent(trx, input.documentId, "revision.reverted", {
+      paragraph,
+      revision: revisionView(reverted),
+      stale,
+      moved: await listSuggestions(trx, input.documentId, await openIds(trx, p.id)),
+      suggestion: r.suggestion_id === null ? null : (await listSuggestions(trx, input.documentId, [r.suggestion_id]))[0],
+    });
+    if (input.actor.id !== null) {
+      await recordAudit(trx, { actor: input.actor, action: "revision.revert", target: `r${r.id}`, detail: { document: input.documentId }, address: input.address });
+    }
+    return { value: paragraph, documents: [input.documentId] };
+  });
+}
+
+/// Names mentioned as @name in a comment that belong to accounts.
+async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<string[]> {
+  const names = [...new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}_.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{1,39})/gu)].map((m) => m[1].toLocaleLowerCase("und")))];
+  if (names.length === 0) return [];
+  const rows = await trx.selectFrom("users").select("name").where("name_key", "in", names).execute();
+  return rows.map((r) => r.name);
+}
+
+/// Adds a comment to a suggestion's thread.
+export async function comment(
+  db: Db,
+  input: { documentId: number; suggestionId: number; author: Author; text: string; at?: string },
+): Promise<Outcome<SuggestionView>> {
+  const text = input.text.trim();
+  if (!text) throw new CorrectionError("emptyChange", "a comment needs some text");
+  return db.kysely.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom("suggestions")
+      .select("id")
+      .where("id", "=", input.suggestionId)
+      .where("document_id", "=", input.documentId)
+      .executeTakeFirst();
+    if (!s) throw new CorrectionError("unknownSuggestion", `no suggestion ${input.suggestionId} in this document`, { id: input.suggestionId });
+    await trx
+      .insertInto("comments")
+      .values({
+        suggestion_id: s.id,
+        document_id: input.documentId,
+        author_id: input.author.id,
+        author_name: input.author.name,
+        text,
+        mentions: JSON.stringify(await mentionedUsers(trx, text)),
+        created_at: input.at ?? new Date().toISOString(),
+      })
+      .execute();
+    const [view] = await listSuggestions(trx, input.documentId, [s.id]);
+    await appendEvent(trx, input.documentId, "comment.created", { suggestion: view });
+    return { value: view, documents: [input.documentId] };
+  });
+}
