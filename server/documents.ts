@@ -46,6 +46,12 @@ export async function listDocuments(db: Kysely<Database>): Promise<DocumentSumma
   }));
 }
 
+/// The id of the document with this slug, or null.
+export async function documentIdBySlug(db: Kysely<Database>, slug: string): Promise<number | null> {
+  const row = await db.selectFrom("documents").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /// One document with its aligned rows, or null when no document has that slug.
 export async function getDocument(db: Kysely<Database>, slug: string): Promise<DocumentView | null> {
   const doc = await db.selectFrom("documents").selectAll().where("slug", "=", slug).executeTakeFirst();

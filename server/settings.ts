@@ -7,6 +7,8 @@ import type { Database } from "./db/schema";
 export const SETTING_DEFAULTS = {
   /// Whether visitors without an account may read documents.
   publicReading: true,
+  /// MQM penalty points per error of each severity.
+  mqmWeights: { minor: 1, major: 5, critical: 10 },
 };
 export type Settings = typeof SETTING_DEFAULTS;
 

@@ -41,11 +41,16 @@ const UPPER = /^\p{Lu}$/u;
 /// quotes) then a space, followed by any opening quotes, brackets, dashes and spaces.
 const BEFORE_SENTENCE = /(?:^|[.!?…]["'’»”)\]]*\s)[\s«“"'(\[—–-]*$/u;
 
+/// How much of the surrounding text a fix of fewer than two words recurs with: the words on both
+/// sides (`around`, the default), the word after it (or before it, at a paragraph's end: `after`),
+/// or none (`none`: a misspelt word or a wrong name is wrong wherever it stands).
+export type RecurrenceContext = "around" | "after" | "none";
+
 /// The pattern for `fix` (offsets into `paragraphText`, NFC). The deleted text, widened to whole
-/// words, is kept together with the word before and the word after it unless it holds two words
+/// words, is kept together with its context (see RecurrenceContext) unless it holds two words
 /// or more; a pure insertion takes the words around the insertion point. Throws a RangeError
 /// when the fix's span is not in the paragraph or does not hold `fix.deleted`.
-export function recurrencePattern(paragraphText: string, fix: Fix): RecurrencePattern {
+export function recurrencePattern(paragraphText: string, fix: Fix, context: RecurrenceContext = "around"): RecurrencePattern {
   checkSpan(fix, paragraphText.length);
   if (paragraphText.slice(fix.start, fix.end) !== fix.deleted) {
     throw new RangeError(`the paragraph does not hold "${fix.deleted}" at [${fix.start}, ${fix.end})`);
@@ -53,9 +58,15 @@ export function recurrencePattern(paragraphText: string, fix: Fix): RecurrencePa
   const words = wordSpans(paragraphText);
   let from = words.find((w) => w.start < fix.start && fix.start < w.end)?.start ?? fix.start;
   let to = words.find((w) => w.start < fix.end && fix.end < w.end)?.end ?? fix.end;
-  if (wordSpans(fix.deleted).length < 2) {
-    from = words.filter((w) => w.end <= from).at(-1)?.start ?? from;
-    to = words.find((w) => w.start >= to)?.end ?? to;
+  const deletedWords = wordSpans(fix.deleted).length;
+  if (deletedWords < 2 && (context !== "none" || deletedWords === 0)) {
+    const before = words.filter((w) => w.end <= from).at(-1)?.start;
+    const after = words.find((w) => w.start >= to)?.end;
+    if (context === "around" || deletedWords === 0) {
+      from = before ?? from;
+      to = after ?? to;
+    } else if (after !== undefined) to = after;
+    else from = before ?? from;
   }
   const text = paragraphText.slice(from, to);
   const letter = text.search(LETTER);

@@ -248,7 +248,10 @@ async function propagate(
   textBefore: string,
   at: string,
 ): Promise<Outcome<SuggestionView[]>> {
-  const pattern = recurrencePattern(textBefore, { start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted });
+  // A misspelt word or a wrong name is wrong wherever it stands; other errors depend on their
+  // context, so they recur only together with the word that follows.
+  const context = ["fluency/spelling", "fluency/typography", "terminology"].includes(s.category) ? "none" : "after";
+  const pattern = recurrencePattern(textBefore, { start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted }, context);
   const paragraphs = await trx
     .selectFrom("paragraphs")
     .select(["id", "document_id", "text", "revision"])

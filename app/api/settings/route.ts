@@ -4,7 +4,11 @@ import { guardUser } from "@/server/auth/request";
 import { readJson } from "@/server/http/responses";
 import { readSettings, writeSettings } from "@/server/settings";
 
-const body = z.object({ publicReading: z.boolean() }).partial().strict();
+const weight = z.number().min(0).max(1000);
+const body = z
+  .object({ publicReading: z.boolean(), mqmWeights: z.object({ minor: weight, major: weight, critical: weight }).strict() })
+  .partial()
+  .strict();
 
 export async function GET(request: Request) {
   const g = await guardUser(request, "changeSettings");
@@ -12,7 +16,7 @@ export async function GET(request: Request) {
   return Response.json({ settings: await readSettings(g.db.kysely) });
 }
 
-/// Changes settings: `{publicReading: boolean}`.
+/// Changes settings: `{publicReading?: boolean, mqmWeights?: {minor, major, critical}}`.
 export async function PUT(request: Request) {
   const g = await guardUser(request, "changeSettings");
   if (g instanceof Response) return g;

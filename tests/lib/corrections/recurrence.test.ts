@@ -191,3 +191,26 @@ describe("findRecurrences", () => {
     }
   });
 });
+
+describe("recurrence context", () => {
+  const text = "Ils semblent avoir commis l'écart de performance.";
+  const fix = { start: text.indexOf("commis"), end: text.indexOf("commis") + 6, deleted: "commis", inserted: "comblé" };
+
+  it("takes only the word after with `after`, the word alone with `none`", () => {
+    expect(recurrencePattern(text, fix, "after").text).toBe("commis l'écart");
+    expect(recurrencePattern(text, fix, "none").text).toBe("commis");
+    expect(recurrencePattern(text, fix).text).toBe("avoir commis l'écart");
+  });
+
+  it("takes the word before at a paragraph's end with `after`", () => {
+    const end = "Une faute commise";
+    const f = { start: 10, end: 17, deleted: "commise", inserted: "faite" };
+    expect(recurrencePattern(end, f, "after").text).toBe("faute commise");
+  });
+
+  it("finds a fix of a misspelt name wherever the name stands", () => {
+    const p = recurrencePattern("Deepseek a ouvert.", { start: 0, end: 8, deleted: "Deepseek", inserted: "DeepSeek" }, "none");
+    const found = findRecurrences(p, [{ id: 1, text: "Le succès de Deepseek et Deepseeker." }]);
+    expect(found.map((f) => [f.start, f.deleted, f.inserted])).toEqual([[13, "Deepseek", "DeepSeek"]]);
+  });
+});

@@ -1,0 +1,73 @@
+import { eventsSince, lastEventId } from "@/server/events/store";
+import { hub } from "@/server/events/hub";
+import { documentRoute } from "@/server/http/document-route";
+
+export const dynamic = "force-dynamic";
+
+const encoder = new TextEncoder();
+const frame = (event: string, data: unknown, id?: number) =>
+  encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+/// Server-Sent Events for one document. A browser that reconnects sends Last-Event-ID and gets
+/// every stored event after it, in order; a first connection passes `?after=<id>` (the id the page
+/// was rendered at) or starts from now. Presence messages are passed on as they come, unstored.
+export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return documentRoute(request, params, "read", async ({ db, documentId }) => {
+    const header = request.headers.get("last-event-id");
+    const after = new URL(request.url).searchParams.get("after");
+    let cursor = Number(header ?? after ?? NaN);
+    if (!Number.isSafeInteger(cursor) || cursor < 0) cursor = await lastEventId(db.kysely, documentId);
+    let stop = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        let closed = false;
+        let chain = Promise.resolve();
+        const send = (chunk: Uint8Array) => {
+          if (!closed) controller.enqueue(chunk);
+        };
+        // Flushes run one after another, so events leave in id order exactly once.
+        const flush = () =>
+          (chain = chain.then(async () => {
+            for (;;) {
+              const batch = await eventsSince(db.kysely, documentId, cursor);
+              for (const e of batch) {
+                send(frame(e.type, { ...e.data, at: e.at }, e.id));
+                cursor = e.id;
+              }
+              if (batch.length < 500 || closed) break;
+            }
+          }).catch(() => {}));
+        const unsubscribe = hub().subscribe(documentId, (wake) => {
+          if (wake.kind === "news") void flush();
+          else send(frame(wake.type, wake.data));
+        });
+        const ping = setInterval(() => send(encoder.encode(": ping\n\n")), 15_000);
+        stop = () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(ping);
+          unsubscribe();
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        };
+        request.signal.addEventListener("abort", stop);
+        send(encoder.encode("retry: 2000\n\n"));
+        void flush();
+      },
+      cancel() {
+        stop();
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      },
+    });
+  });
+}
