@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { currentUser } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
 import "./globals.css";
+import "./editor.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await requestTranslation();

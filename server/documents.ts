@@ -17,8 +17,11 @@ export interface DocumentSummary {
 export interface DocumentRow {
   /// Index among the document's paragraphs, from 0 (the title).
   position: number;
+  /// The id of the French paragraph (what suggestions are anchored to).
+  paragraphId: number;
   fr: string;
   en: string;
+  /// The French paragraph's revision.
   revision: number;
 }
 
@@ -58,16 +61,19 @@ export async function getDocument(db: Kysely<Database>, slug: string): Promise<D
   if (!doc) return null;
   const paragraphs = await db
     .selectFrom("paragraphs")
-    .select(["lang", "position", "text", "revision"])
+    .select(["id", "lang", "position", "text", "revision"])
     .where("document_id", "=", doc.id)
     .where("removed", "=", 0)
     .orderBy("position")
     .execute();
   const byPosition = new Map<number, DocumentRow>();
   for (const p of paragraphs) {
-    const row = byPosition.get(p.position) ?? { position: p.position, fr: "", en: "", revision: 0 };
+    const row = byPosition.get(p.position) ?? { position: p.position, paragraphId: 0, fr: "", en: "", revision: 0 };
     row[p.lang] = p.text;
-    if (p.lang === "fr") row.revision = p.revision;
+    if (p.lang === "fr") {
+      row.revision = p.revision;
+      row.paragraphId = p.id;
+    }
     byPosition.set(p.position, row);
   }
   const rows = [...byPosition.values()].sort((a, b) => a.position - b.position);

@@ -1,7 +1,7 @@
 "use client";
 /// The aligned reader: one row per paragraph, French beside English. Hovering or focusing a row
 /// highlights both sides; j/k and the arrow keys move between rows; the layout is remembered.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { setPreferenceCookie } from "../preferences";
 import { READER_LAYOUT_COOKIE, READER_LAYOUTS, type ReaderLayout } from "./layouts";
@@ -22,14 +22,30 @@ const LAYOUT_LABEL: Record<ReaderLayout, string> = {
 /// The anchor of a paragraph: `p-1` is the title, numbered as a reader counts.
 export const paragraphAnchor = (index: number) => `p-${index + 1}`;
 
-function isTyping(target: EventTarget | null): boolean {
+/// Whether a key event comes from a place where the reader is typing (keys are theirs then).
+export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && !!target.closest("input, textarea, select, [contenteditable='true']");
 }
 
-export function Reader({ slug, rows, initialLayout }: { slug: string; rows: ReaderRow[]; initialLayout: ReaderLayout }) {
+export interface ReaderProps {
+  slug: string;
+  rows: ReaderRow[];
+  initialLayout: ReaderLayout;
+  /// Replaces the plain French text of a row (the correction workspace draws suggestions there).
+  renderFrench?: (row: ReaderRow, index: number) => ReactNode;
+  /// Shown under a row, across both columns (suggestions, history, presence).
+  renderBelow?: (row: ReaderRow, index: number) => ReactNode;
+  /// Told when the current row changes (by keyboard, focus or link).
+  onCurrentChange?: (index: number | null) => void;
+  /// More controls for the toolbar.
+  toolbar?: ReactNode;
+}
+
+export function Reader({ slug, rows, initialLayout, renderFrench, renderBelow, onCurrentChange, toolbar }: ReaderProps) {
   const { t } = useTranslation();
   const [layout, setLayout] = useState<ReaderLayout>(initialLayout);
   const [current, setCurrent] = useState<number | null>(null);
+  useEffect(() => onCurrentChange?.(current), [current, onCurrentChange]);
   const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
 
   const goTo = useCallback(
@@ -81,6 +97,7 @@ export function Reader({ slug, rows, initialLayout }: { slug: string; rows: Read
             </button>
           ))}
         </div>
+        {toolbar}
         <p className="keyboard-hint">{t("reader.keyboardHint")}</p>
       </div>
       <div className="column-heads" aria-hidden="true">
@@ -107,11 +124,12 @@ export function Reader({ slug, rows, initialLayout }: { slug: string; rows: Read
                 {i + 1}
               </a>
               <div className="cell fr" lang="fr">
-                {i === 0 ? <h1>{row.fr}</h1> : <p>{row.fr}</p>}
+                {renderFrench ? renderFrench(row, i) : i === 0 ? <h1>{row.fr}</h1> : <p>{row.fr}</p>}
               </div>
               <div className="cell en" lang="en">
                 {i === 0 ? <p className="title">{row.en}</p> : <p>{row.en}</p>}
               </div>
+              {renderBelow && <div className="below">{renderBelow(row, i)}</div>}
             </li>
           );
         })}

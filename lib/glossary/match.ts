@@ -15,12 +15,15 @@
 /// hyphens), then the one with the same accents, then the one with the closest connectors,
 /// then the better status (preferred, admitted, deprecated), then the earlier entry.
 ///
-/// Case: a term word written in lower case matches any case in the text ("Puces", "PUCES" find
-/// "puce"). A term word with a capital — a proper name, an acronym, "Internet" — matches only
-/// the same capitals, or the word in all capitals: "Deepseek" is the deprecated term of the
-/// entry DeepSeek, "DeepSeek" its preferred term, and "deepseek" neither. All capitals
-/// ("DEEPSEEK", a heading) erase the difference, so they match every spelling and the best
-/// status wins: an all-capitals name is never reported as a deprecated spelling.
+/// Case: a word of a common-noun term matches in any case ("Puces", "PUCES" find "puce"; "Internet
+/// of things" finds "Internet of Things"), its capitals only deciding between terms that differ
+/// by case ("Internet des objets" preferred, "internet des objets" admitted). A word of a proper
+/// name (part of speech `properNoun`) that has a capital, and any word with a capital after its
+/// first letter (an acronym or mixed-case name: "IA", "GPU", "DeepSeek"), matches only the same
+/// capitals, or the word in all capitals: "Deepseek" is the deprecated term of the entry
+/// DeepSeek, "DeepSeek" its preferred term, and "deepseek" neither (nor does "ai" find "AI").
+/// All capitals ("DEEPSEEK", a heading) erase the difference, so they match every spelling and
+/// the best status wins: an all-capitals name is never reported as a deprecated spelling.
 ///
 /// Accents: matching ignores them, and `exact` says whether the text has the term's accents
 /// ("entrainement" matches the admitted "entrainement" exactly, and "entraînement" only if the
@@ -31,8 +34,9 @@
 /// reported ("modèle de langage" inside "grand modèle de langage"), unless `all` is asked for.
 
 import type { Lang, TermStatus } from './model';
-import { CONNECTORS, connectorKey, prepositionsOf, wordKeys, type WordKeys } from './normalize';
-import { formKey, MAX_CONNECTORS, TOKEN_SPAN, type TermIndex, type TermVariant } from './term-index';
+import { prepositionOf } from './normalize';
+import { joinOf, MAX_CONNECTORS, wordInfo, type TermIndex, type TermVariant, type WordInfo } from './term-index';
+import type { WordKeys } from './normalize';
 import { tokenize } from './tokenize';
 
 export { buildTermIndex, type TermIndex } from './term-index';
@@ -68,29 +72,25 @@ export interface MatchOptions {
   all?: boolean;
 }
 
-interface Step {
-  from: number;
-  to: number;
-  joined: boolean;
-}
-
 interface Candidate {
   startTok: number;
   endTok: number;
   variant: TermVariant;
-  score: number[];
+  score: number;
   exact: boolean;
 }
 
-function better(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! !== b[i]!) return a[i]! > b[i]!;
-  }
-  return false;
-}
+const ORDER_SPAN = 2 ** 24;
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/// The ranking of a candidate as one number (higher is better): capitals agreeing, exact
+/// spelling, same accents, connector agreement, status, glossary order.
+function packScore(caseMatches: number, formEqual: boolean, exact: boolean, gapScore: number, statusRank: number, order: number): number {
+  let s = Math.min(caseMatches, 31);
+  s = s * 2 + (formEqual ? 1 : 0);
+  s = s * 2 + (exact ? 1 : 0);
+  s = s * 64 + Math.min(gapScore, 63);
+  s = s * 4 + statusRank;
+  return s * ORDER_SPAN + (ORDER_SPAN - 1 - Math.min(order, ORDER_SPAN - 1));
 }
 
 /// Find the glossary terms of `lang` in `text` (one paragraph, NFC). Matches are sorted by
@@ -100,47 +100,23 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   if (li.termCount === 0 || text === '') return [];
   const tokens = tokenize(text, lang);
   const n = tokens.length;
-  const connectors = CONNECTORS[lang];
+  const all = options.all === true;
 
-  const memo = new Map<string, WordKeys>();
-  const keysOf = (word: string): WordKeys => {
-    let k = memo.get(word);
-    if (k === undefined) {
-      k = wordKeys(word, lang);
-      memo.set(word, k);
-    }
-    return k;
-  };
-
-  // Per token: connector key (or undefined for a content word), word id, closed-up compound.
-  const conn: (string | undefined)[] = new Array(n);
-  const ids = new Int32Array(n).fill(-1);
+  // Per token: what the index knows about it, and for the first part of a hyphenated compound,
+  // the compound closed up ("semi-conducteurs" → "semiconducteurs").
+  const info: WordInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) info[i] = wordInfo(li, tokens[i]!.text);
   const joinEnd = new Int32Array(n);
-  const joinId = new Int32Array(n).fill(-1);
-  const joinKeys: (WordKeys | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    if (t.text.length <= 4) {
-      const c = connectorKey(t.text);
-      if (connectors.has(c)) {
-        conn[i] = c;
-        continue;
-      }
-    }
-    const id = li.vocab.get(keysOf(t.text).loose);
-    if (id !== undefined) ids[i] = id;
-  }
+  const joinInfo: (WordInfo | undefined)[] = new Array(n);
   for (let i = 0; i + 1 < n; i++) {
-    if (tokens[i]!.gap === 'hyphen' || tokens[i + 1]!.gap !== 'hyphen' || conn[i] !== undefined) continue;
+    if (tokens[i + 1]!.gap !== 'hyphen' || tokens[i]!.gap === 'hyphen' || info[i]!.conn !== undefined) continue;
     let j = i + 1;
     let word = tokens[i]!.text;
     while (j < n && tokens[j]!.gap === 'hyphen') word += tokens[j++]!.text;
-    const k = keysOf(word);
-    const id = li.vocab.get(k.loose);
-    if (id !== undefined) {
+    const ji = wordInfo(li, word);
+    if (ji.id >= 0) {
       joinEnd[i] = j;
-      joinId[i] = id;
-      joinKeys[i] = k;
+      joinInfo[i] = ji;
     }
   }
 
@@ -149,85 +125,103 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     return t.gap !== 'break' || li.breakSeps.has(t.sep);
   };
 
-  const formCache = new Map<number, string>();
-  const textForm = (from: number, to: number): string => {
-    const key = from * 65536 + (to - from);
-    let f = formCache.get(key);
-    if (f === undefined) {
-      f = formKey(tokens, from, to, lang, keysOf);
-      formCache.set(key, f);
+  // The path being walked: content steps [stepFrom, stepTo), joined or not.
+  const stepFrom = new Int32Array(64);
+  const stepTo = new Int32Array(64);
+  const stepKeys: WordKeys[] = new Array(64);
+  let depth = 0;
+
+  const sameForm = (variant: TermVariant, from: number, to: number): boolean => {
+    const { formWords, formJoins } = variant.term;
+    if (formWords.length !== to - from) return false;
+    for (let k = 0; k < formWords.length; k++) {
+      if (info[from + k]!.form !== formWords[k]) return false;
+      if (k > 0 && joinOf(tokens[from + k]!) !== formJoins[k]) return false;
     }
-    return f;
+    return true;
   };
 
-  const evaluate = (variant: TermVariant, steps: readonly Step[], endTok: number): Candidate | undefined => {
-    let caseMatches = 0;
-    let exact = true;
-    for (let k = 0; k < steps.length; k++) {
-      const s = steps[k]!;
-      const tk = s.joined ? joinKeys[s.from]! : keysOf(tokens[s.from]!.text);
-      const v = variant.tokens[k]!;
-      const same = tk.casedLoose === v.casedLoose;
-      if (v.cased && !same && !tk.allCaps) return undefined;
-      if (same) caseMatches++;
-      if (tk.lower !== v.lower) exact = false;
-    }
-    let gapScore = 0;
-    for (let k = 0; k + 1 < steps.length; k++) {
-      const from = steps[k]!.to;
-      const to = steps[k + 1]!.from;
+  const gapScoreOf = (variant: TermVariant): number => {
+    let score = 0;
+    for (let k = 0; k + 1 < depth; k++) {
+      const from = stepTo[k]!;
+      const to = stepFrom[k + 1]!;
       const vg = variant.gaps[k]!;
       let sep = '';
-      const found: string[] = [];
-      for (let j = from; j <= to; j++) {
-        if (tokens[j]!.gap === 'break') sep += tokens[j]!.sep;
-        if (j < to) found.push(conn[j]!);
+      for (let j = from; j <= to; j++) if (tokens[j]!.gap === 'break') sep += tokens[j]!.sep;
+      if (sep !== vg.sep) return -1;
+      const count = to - from;
+      if (count > MAX_CONNECTORS && count > vg.connectors.length) return -1;
+      let same = count === vg.connectors.length;
+      for (let q = 0; same && q < count; q++) same = info[from + q]!.conn === vg.connectors[q];
+      if (same) {
+        score += 2;
+        continue;
       }
-      if (sep !== vg.sep) return undefined;
-      if (found.length > Math.max(MAX_CONNECTORS, vg.connectors.length)) return undefined;
-      if (sameList(found, vg.connectors)) gapScore += 2;
-      else if (sameList(prepositionsOf(found), prepositionsOf(vg.connectors))) gapScore += 1;
+      let p = 0;
+      let ok = true;
+      for (let j = from; ok && j < to; j++) {
+        const prep = prepositionOf(info[j]!.conn!);
+        if (prep !== undefined) ok = vg.prepositions[p++] === prep;
+      }
+      if (ok && p === vg.prepositions.length) score += 1;
     }
-    const startTok = steps[0]!.from;
-    const formEqual = textForm(startTok, endTok - 1) === variant.term.form ? 1 : 0;
-    const t = variant.term;
-    return {
-      startTok,
-      endTok,
-      variant,
-      exact,
-      score: [caseMatches, formEqual, exact ? 1 : 0, gapScore, t.statusRank, -t.order],
-    };
+    return score;
   };
 
+  let bestEnd = -1;
+  let bestScore = -1;
+  let bestVariant: TermVariant | undefined;
+  let bestExact = false;
   const found: Candidate[] = [];
-  const steps: Step[] = [];
-  const all = options.all === true;
-  let bestHere: Candidate | undefined;
 
   const record = (node: number, endTok: number): void => {
-    let best: Candidate | undefined;
+    const startTok = stepFrom[0]!;
+    let nodeBest: TermVariant | undefined;
+    let nodeScore = -1;
+    let nodeExact = false;
     for (const v of li.terminals[node]!) {
-      const c = evaluate(v, steps, endTok);
-      if (c !== undefined && (best === undefined || better(c.score, best.score))) best = c;
+      let caseMatches = 0;
+      let exact = true;
+      let ok = true;
+      for (let k = 0; k < depth; k++) {
+        const tk = stepKeys[k]!;
+        const vt = v.tokens[k]!;
+        const same = tk.casedLoose === vt.casedLoose;
+        if (vt.cased && !same && !tk.allCaps) {
+          ok = false;
+          break;
+        }
+        if (same) caseMatches++;
+        if (tk.lower !== vt.lower) exact = false;
+      }
+      if (!ok) continue;
+      const gapScore = gapScoreOf(v);
+      if (gapScore < 0) continue;
+      const t = v.term;
+      const score = packScore(caseMatches, sameForm(v, startTok, endTok), exact, gapScore, t.statusRank, t.order);
+      if (score > nodeScore) {
+        nodeScore = score;
+        nodeBest = v;
+        nodeExact = exact;
+      }
     }
-    if (best === undefined) return;
-    if (all) found.push(best);
-    else if (
-      bestHere === undefined ||
-      best.endTok > bestHere.endTok ||
-      (best.endTok === bestHere.endTok && better(best.score, bestHere.score))
-    ) {
-      bestHere = best;
+    if (nodeBest === undefined) return;
+    if (all) found.push({ startTok, endTok, variant: nodeBest, score: nodeScore, exact: nodeExact });
+    else if (endTok > bestEnd || (endTok === bestEnd && nodeScore > bestScore)) {
+      bestEnd = endTok;
+      bestScore = nodeScore;
+      bestVariant = nodeBest;
+      bestExact = nodeExact;
     }
   };
 
   const visit = (node: number, next: number): void => {
     if (li.terminals[node] !== undefined) record(node, next);
-    if (li.branching[node] !== 1) return;
+    if (li.branching[node] !== 1 || depth >= 64) return;
     let j = next;
     let skipped = 0;
-    while (j < n && conn[j] !== undefined) {
+    while (j < n && info[j]!.conn !== undefined) {
       if (!crossable(j) || ++skipped > li.maxConnectors) return;
       j++;
     }
@@ -235,60 +229,72 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   };
 
   const step = (node: number, pos: number): void => {
-    const id = ids[pos]!;
-    if (id >= 0) {
-      const child = li.edges.get(node * TOKEN_SPAN + id);
-      if (child !== undefined) {
-        steps.push({ from: pos, to: pos + 1, joined: false });
+    const wi = info[pos]!;
+    if (wi.id >= 0) {
+      const child = li.edges.get(node, wi.id);
+      if (child >= 0) {
+        stepFrom[depth] = pos;
+        stepTo[depth] = pos + 1;
+        stepKeys[depth] = wi.keys;
+        depth++;
         visit(child, pos + 1);
-        steps.pop();
+        depth--;
       }
     }
-    const jid = joinId[pos]!;
-    if (jid >= 0) {
-      const child = li.edges.get(node * TOKEN_SPAN + jid);
-      if (child !== undefined) {
-        steps.push({ from: pos, to: joinEnd[pos]!, joined: true });
-        visit(child, joinEnd[pos]!);
-        steps.pop();
+    const ji = joinInfo[pos];
+    if (ji !== undefined) {
+      const child = li.edges.get(node, ji.id);
+      if (child >= 0) {
+        const to = joinEnd[pos]!;
+        stepFrom[depth] = pos;
+        stepTo[depth] = to;
+        stepKeys[depth] = ji.keys;
+        depth++;
+        visit(child, to);
+        depth--;
       }
     }
   };
 
   const out: TermMatch[] = [];
-  let lastEnd = -1;
-  const emit = (c: Candidate, floor: number): number => {
-    const { leading, trailing } = c.variant.term;
-    let start = tokens[c.startTok]!.start;
-    let end = tokens[c.endTok - 1]!.end;
+  const emit = (startTok: number, endTok: number, variant: TermVariant, exact: boolean, floor: number): number => {
+    const { leading, trailing, term, entry } = variant.term;
+    let start = tokens[startTok]!.start;
+    let end = tokens[endTok - 1]!.end;
     const L = leading.length;
-    if (L > 0 && c.startTok - L >= 0) {
+    if (L > 0 && startTok - L >= 0) {
       let ok = true;
       for (let q = 0; q < L && ok; q++) {
-        const j = c.startTok - L + q;
-        ok = conn[j] === leading[q] && tokens[j + 1]!.gap !== 'break';
+        const j = startTok - L + q;
+        ok = info[j]!.conn === leading[q] && tokens[j + 1]!.gap !== 'break';
       }
-      if (ok && tokens[c.startTok - L]!.start >= floor) start = tokens[c.startTok - L]!.start;
+      if (ok && tokens[startTok - L]!.start >= floor) start = tokens[startTok - L]!.start;
     }
     const T = trailing.length;
-    if (T > 0 && c.endTok + T <= n) {
+    if (T > 0 && endTok + T <= n) {
       let ok = true;
       for (let q = 0; q < T && ok; q++) {
-        const j = c.endTok + q;
-        ok = conn[j] === trailing[q] && tokens[j]!.gap !== 'break';
+        const j = endTok + q;
+        ok = info[j]!.conn === trailing[q] && tokens[j]!.gap !== 'break';
       }
-      if (ok) end = tokens[c.endTok + T - 1]!.end;
+      if (ok) end = tokens[endTok + T - 1]!.end;
     }
-    const term = c.variant.term.term;
-    out.push({ lang, start, end, entry: c.variant.term.entry, term: term.text, status: term.status, exact: c.exact });
+    out.push({ lang, start, end, entry, term: term.text, status: term.status, exact });
     return end;
   };
 
+  let lastEnd = -1;
   for (let i = 0; i < n; i++) {
-    if (conn[i] !== undefined || (ids[i]! < 0 && joinId[i]! < 0)) continue;
-    bestHere = undefined;
+    const wi = info[i]!;
+    if (wi.id < 0 && joinInfo[i] === undefined) continue;
+    bestEnd = -1;
+    bestScore = -1;
+    bestVariant = undefined;
+    depth = 0;
     step(0, i);
-    if (!all && bestHere !== undefined && tokens[i]!.start >= lastEnd) lastEnd = emit(bestHere, lastEnd);
+    if (!all && bestVariant !== undefined && tokens[i]!.start >= lastEnd) {
+      lastEnd = emit(i, bestEnd, bestVariant, bestExact, lastEnd);
+    }
   }
 
   if (all) {
@@ -296,9 +302,9 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     for (const c of found) {
       const key = `${c.startTok}:${c.endTok}:${c.variant.term.entry}`;
       const prev = seen.get(key);
-      if (prev === undefined || better(c.score, prev.score)) seen.set(key, c);
+      if (prev === undefined || c.score > prev.score) seen.set(key, c);
     }
-    for (const c of seen.values()) emit(c, -1);
+    for (const c of seen.values()) emit(c.startTok, c.endTok, c.variant, c.exact, -1);
     out.sort((a, b) => a.start - b.start || b.end - a.end);
   }
   return out;

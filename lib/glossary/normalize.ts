@@ -29,10 +29,10 @@ export const CONNECTORS: Readonly<Record<Lang, ReadonlySet<string>>> = {
 
 /// The preposition a French or English connector carries, articles dropped ("des" → "de",
 /// "aux" → "à", "l'" → ""), used to rank connector sequences that are not identical.
-const PREPOSITION: Readonly<Record<string, string>> = {
-  de: 'de', du: 'de', des: 'de', "d'": 'de', à: 'à', au: 'à', aux: 'à', en: 'en', pour: 'pour',
-  of: 'of', for: 'for',
-};
+const PREPOSITION: ReadonlyMap<string, string> = new Map([
+  ['de', 'de'], ['du', 'de'], ['des', 'de'], ["d'", 'de'], ['à', 'à'], ['au', 'à'], ['aux', 'à'], ['en', 'en'], ['pour', 'pour'],
+  ['of', 'of'], ['for', 'for'],
+]);
 
 /// Replace typographic apostrophes (’ ‘ ʼ) by the straight one.
 export function foldApostrophes(s: string): string {
@@ -63,11 +63,17 @@ export function isConnector(word: string, lang: Lang): boolean {
   return CONNECTORS[lang].has(connectorKey(word));
 }
 
+/// The preposition a connector key carries ("des" → "de", "aux" → "à"), or undefined for an
+/// article ("l'", "la", "the").
+export function prepositionOf(connector: string): string | undefined {
+  return PREPOSITION.get(connector);
+}
+
 /// The prepositions of a sequence of connector keys, articles dropped: ["à", "l'"] → ["à"].
 export function prepositionsOf(connectors: readonly string[]): string[] {
   const out: string[] = [];
   for (const c of connectors) {
-    const p = PREPOSITION[c];
+    const p = PREPOSITION.get(c);
     if (p !== undefined) out.push(p);
   }
   return out;

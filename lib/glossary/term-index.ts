@@ -7,19 +7,23 @@
 /// "semi-conductor", "semi conductor" and "semiconductor" meet. Terms made only of connectors
 /// cannot be matched and are left out.
 ///
-/// Words are interned to integers and trie edges live in one `Map` keyed by
-/// `node × 2^24 + word`, which keeps a 10,000-entry glossary to a few megabytes.
+/// Words are interned to integers and trie edges live in one typed-array hash table
+/// (`edge-table.ts`), which keeps a 10,000-entry glossary to a few megabytes. Each language
+/// also caches what it has worked out about the words of the texts it has seen (their keys and
+/// ids), so repeated words cost one lookup; the cache is emptied when it grows past
+/// `WORD_CACHE_LIMIT` words.
 
+import { EdgeTable } from './edge-table';
 import { LANGS, type Lang, type Term, type TermEntry } from './model';
-import { connectorKey, isConnector, wordKeys, type WordKeys } from './normalize';
-import { tokenize, type WordToken } from './tokenize';
+import { CONNECTORS, connectorKey, prepositionsOf, wordKeys, type WordKeys } from './normalize';
+import { GAP_BREAK, GAP_ELISION, GAP_HYPHEN, GAP_SPACE, scanWords, type WordScan } from './tokenize';
 
 /// Most connectors accepted in a text between two content words of a term; a term that has
 /// more in one gap allows as many there.
 export const MAX_CONNECTORS = 2;
 
-/// Edge keys are `node * TOKEN_SPAN + word id`.
-export const TOKEN_SPAN = 2 ** 24;
+/// Most distinct words a language's word cache keeps before starting afresh.
+export const WORD_CACHE_LIMIT = 200_000;
 
 /// A glossary term as the index holds it.
 export interface IndexedTerm {
@@ -31,7 +35,9 @@ export interface IndexedTerm {
   term: Term;
   /// 2 for preferred, 1 for admitted, 0 for deprecated.
   statusRank: number;
-  /// The term's form key (see `formKey`), to recognise a text that writes it exactly.
+  /// The term from its first to its last content word as a form key: each token's form word
+  /// (`WordInfo.form`) after what joins it to the previous one (`joinOf`). A text writes the term
+  /// exactly (up to case and number) when its tokens give the same key.
   form: string;
   /// Connectors written before the first content word ("à" in "à forte intensité de ressources").
   leading: string[];
@@ -45,8 +51,10 @@ export interface VariantToken {
   lower: string;
   /// Singular, case kept, accents removed.
   casedLoose: string;
-  /// True if the word has a capital, in which case a text must write it with the same case
-  /// (or in all capitals).
+  /// True if a text must write the word with the same capitals (or in all capitals): a word of a
+  /// proper name that has a capital, or any word with a capital after its first letter (an
+  /// acronym or a mixed-case name: "IA", "DeepSeek"). Other words match in any case; their
+  /// capitals only rank candidates ("Internet des objets" before "internet des objets").
   cased: boolean;
 }
 
@@ -54,6 +62,8 @@ export interface VariantToken {
 export interface VariantGap {
   /// Connector keys, in order (empty for "puce avancée").
   connectors: string[];
+  /// Their prepositions, articles dropped (`prepositionsOf`).
+  prepositions: string[];
   /// Punctuation (white space removed) that must separate the words, as in "R&D"; "" if none.
   sep: string;
 }
@@ -65,12 +75,27 @@ export interface TermVariant {
   gaps: VariantGap[];
 }
 
+/// What the index knows about one word of a text.
+export interface WordInfo {
+  /// Connector key, if the word is a connector.
+  conn: string | undefined;
+  /// The word's keys.
+  keys: WordKeys;
+  /// Word id in the trie, or -1 if no term has this word.
+  id: number;
+  /// How the word counts when comparing a text's spelling with a term's: its connector key for
+  /// a connector or elision, else its singular lower-case key.
+  form: string;
+}
+
 /// The index of one language.
 export interface LangIndex {
+  /// The language.
+  lang: Lang;
   /// Loose word key → word id.
   vocab: Map<string, number>;
-  /// `node * TOKEN_SPAN + word id` → child node; node 0 is the root.
-  edges: Map<number, number>;
+  /// (node, word id) → child node; node 0 is the root.
+  edges: EdgeTable;
   /// Node → the variants that end there.
   terminals: (TermVariant[] | undefined)[];
   /// Node → 1 if the node has children.
@@ -81,6 +106,8 @@ export interface LangIndex {
   maxConnectors: number;
   /// Number of terms indexed.
   termCount: number;
+  /// Words of texts seen so far → what the index knows about them.
+  words: Map<string, WordInfo>;
 }
 
 /// A glossary ready for matching: build it once with `buildTermIndex`, then match any number
@@ -94,57 +121,62 @@ export interface TermIndex {
 
 const STATUS_RANK = { preferred: 2, admitted: 1, deprecated: 0 } as const;
 
-/// The form key of tokens `from`..`to` (inclusive): each word in the singular and lower case
-/// (connectors as written, lower case), joined as the text joins them — so two spans with the
-/// same form key write the same term the same way, up to case and number.
-export function formKey(
-  tokens: readonly WordToken[],
-  from: number,
-  to: number,
-  lang: Lang,
-  keysOf: (word: string) => WordKeys,
-): string {
-  let out = '';
-  for (let i = from; i <= to; i++) {
-    const t = tokens[i]!;
-    if (i > from) out += t.gap === 'hyphen' ? '-' : t.gap === 'elision' ? '' : t.gap === 'break' ? t.sep : ' ';
-    out += t.elision || isConnector(t.text, lang) ? connectorKey(t.text) : keysOf(t.text).lower;
+/// A capital after the first letter: an acronym or a mixed-case name ("IA", "DeepSeek", "xAI").
+const INNER_CAPITAL = /.\p{Lu}/u;
+
+/// What the index knows about `word` (a token's text) in `li`'s language, cached.
+export function wordInfo(li: LangIndex, word: string): WordInfo {
+  let info = li.words.get(word);
+  if (info === undefined) {
+    if (li.words.size >= WORD_CACHE_LIMIT) li.words.clear();
+    const keys = wordKeys(word, li.lang);
+    const c = word.length <= 5 ? connectorKey(word) : '';
+    const conn = CONNECTORS[li.lang].has(c) ? c : undefined;
+    const elided = word.endsWith("'") || word.endsWith('’') || word.endsWith('ʼ');
+    info = {
+      conn,
+      keys,
+      id: conn === undefined ? (li.vocab.get(keys.loose) ?? -1) : -1,
+      form: conn ?? (elided ? connectorKey(word) : keys.lower),
+    };
+    li.words.set(word, info);
   }
-  return out;
+  return info;
+}
+
+/// What joins a token to the previous one in a form key: " " after white space, "-" after a
+/// hyphen, "" after an elision, the punctuation of a break.
+export function joinOf(gap: number, sep: string): string {
+  return gap === GAP_SPACE ? ' ' : gap === GAP_HYPHEN ? '-' : gap === GAP_ELISION ? '' : sep;
 }
 
 interface Builder {
   index: LangIndex;
   children: number[];
-  keys: Map<string, WordKeys>;
-  lang: Lang;
-}
-
-function keysIn(b: Builder, word: string): WordKeys {
-  let k = b.keys.get(word);
-  if (k === undefined) {
-    k = wordKeys(word, b.lang);
-    b.keys.set(word, k);
-  }
-  return k;
+  /// Variant tokens already made, by word and proper-name flag, to share them.
+  tokens: Map<string, VariantToken>;
 }
 
 function newBuilder(lang: Lang): Builder {
   return {
     index: {
+      lang,
       vocab: new Map(),
-      edges: new Map(),
+      edges: new EdgeTable(4096),
       terminals: [undefined],
       branching: new Uint8Array(0),
       breakSeps: new Set(),
       maxConnectors: MAX_CONNECTORS,
       termCount: 0,
+      words: new Map(),
     },
     children: [0],
-    keys: new Map(),
-    lang,
+    tokens: new Map(),
   };
 }
+
+const NO_WORDS: string[] = [];
+const PLAIN_GAP: VariantGap = { connectors: NO_WORDS, prepositions: NO_WORDS, sep: '' };
 
 function insert(b: Builder, looseKeys: readonly string[], variant: TermVariant): void {
   const { index } = b;
@@ -153,16 +185,14 @@ function insert(b: Builder, looseKeys: readonly string[], variant: TermVariant):
     let id = index.vocab.get(key);
     if (id === undefined) {
       id = index.vocab.size;
-      if (id >= TOKEN_SPAN) throw new Error('The glossary has too many distinct words to index.');
       index.vocab.set(key, id);
     }
-    const edge = node * TOKEN_SPAN + id;
-    let child = index.edges.get(edge);
-    if (child === undefined) {
+    let child = index.edges.get(node, id);
+    if (child < 0) {
       child = index.terminals.length;
       index.terminals.push(undefined);
       b.children.push(0);
-      index.edges.set(edge, child);
+      index.edges.set(node, id, child);
       b.children[node] = 1;
     }
     node = child;
@@ -170,64 +200,104 @@ function insert(b: Builder, looseKeys: readonly string[], variant: TermVariant):
   (index.terminals[node] ??= []).push(variant);
 }
 
+/// The gap of a term between its content tokens `a` and `z`.
+function gapBetween(b: Builder, scan: WordScan, infos: readonly WordInfo[], a: number, z: number): VariantGap {
+  if (z === a + 1 && scan.gaps[z] !== GAP_BREAK) return PLAIN_GAP;
+  const connectors: string[] = [];
+  let sep = '';
+  for (let i = a + 1; i <= z; i++) {
+    if (scan.gaps[i] === GAP_BREAK) sep += scan.seps[i]!;
+    if (i < z) connectors.push(infos[i]!.conn!);
+  }
+  const li = b.index;
+  if (sep !== '') li.breakSeps.add(sep);
+  if (connectors.length > li.maxConnectors) li.maxConnectors = connectors.length;
+  return { connectors, prepositions: prepositionsOf(connectors), sep };
+}
+
+/// The variant token of `word` (its keys given), shared between terms.
+function variantToken(b: Builder, word: string, keys: WordKeys, properName: boolean): VariantToken {
+  const cacheKey = properName ? `P${word}` : `C${word}`;
+  let v = b.tokens.get(cacheKey);
+  if (v === undefined) {
+    const cased = keys.hasUpper && (properName || INNER_CAPITAL.test(word));
+    v = { lower: keys.lower, casedLoose: keys.casedLoose, cased };
+    b.tokens.set(cacheKey, v);
+  }
+  return v;
+}
+
 function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void {
+  const li = b.index;
   const text = String(term.text ?? '').normalize('NFC').trim();
   if (text === '') return;
-  const tokens = tokenize(text, b.lang);
+  const scan = scanWords(text, li.lang);
+  const count = scan.count;
+  const infos: WordInfo[] = new Array(count);
   const content: number[] = [];
-  tokens.forEach((t, i) => {
-    if (!isConnector(t.text, b.lang)) content.push(i);
-  });
+  for (let i = 0; i < count; i++) {
+    infos[i] = wordInfo(li, scan.texts[i]!);
+    if (infos[i]!.conn === undefined) content.push(i);
+  }
   if (content.length === 0) return;
   const first = content[0]!;
   const last = content[content.length - 1]!;
 
+  let form = infos[first]!.form;
+  for (let i = first + 1; i <= last; i++) form += joinOf(scan.gaps[i]!, scan.seps[i]!) + infos[i]!.form;
   const indexed: IndexedTerm = {
     entry: entry.id,
     order,
     term,
     statusRank: STATUS_RANK[term.status] ?? 1,
-    form: formKey(tokens, first, last, b.lang, (w) => keysIn(b, w)),
-    leading: tokens.slice(0, first).map((t) => connectorKey(t.text)),
-    trailing: tokens.slice(last + 1).map((t) => connectorKey(t.text)),
+    form,
+    leading: first === 0 ? NO_WORDS : infos.slice(0, first).map((info) => info.conn!),
+    trailing: last === count - 1 ? NO_WORDS : infos.slice(last + 1).map((info) => info.conn!),
   };
-
-  const gapBetween = (a: number, z: number): VariantGap => {
-    const connectors: string[] = [];
-    let sep = '';
-    for (let i = a + 1; i <= z; i++) {
-      const t = tokens[i]!;
-      if (t.gap === 'break') sep += t.sep;
-      if (i < z) connectors.push(connectorKey(t.text));
-    }
-    if (sep !== '') b.index.breakSeps.add(sep);
-    if (connectors.length > b.index.maxConnectors) b.index.maxConnectors = connectors.length;
-    return { connectors, sep };
-  };
-  const variantToken = (word: string): [string, VariantToken] => {
-    const k = keysIn(b, word);
-    return [k.loose, { lower: k.lower, casedLoose: k.casedLoose, cased: k.hasUpper }];
-  };
+  const properName = term.partOfSpeech === 'properNoun';
 
   // Split: one content word per token.
-  const split = content.map((i) => variantToken(tokens[i]!.text));
-  const gaps = content.slice(1).map((z, k) => gapBetween(content[k]!, z));
-  insert(b, split.map(([key]) => key), { term: indexed, tokens: split.map(([, v]) => v), gaps });
-
-  // Closed up: hyphenated content words written as one ("semiconductor").
-  const groups: number[][] = [];
+  const keys: string[] = [];
+  const tokens: VariantToken[] = [];
+  const gaps: VariantGap[] = [];
+  let hyphenated = false;
   for (let k = 0; k < content.length; k++) {
     const i = content[k]!;
-    const previous = groups[groups.length - 1];
-    if (previous !== undefined && k > 0 && content[k - 1] === i - 1 && tokens[i]!.gap === 'hyphen') previous.push(i);
-    else groups.push([i]);
+    const info = infos[i]!;
+    keys.push(info.keys.loose);
+    tokens.push(variantToken(b, scan.texts[i]!, info.keys, properName));
+    if (k > 0) {
+      gaps.push(gapBetween(b, scan, infos, content[k - 1]!, i));
+      if (content[k - 1] === i - 1 && scan.gaps[i] === GAP_HYPHEN) hyphenated = true;
+    }
   }
-  if (groups.length < content.length) {
-    const joined = groups.map((g) => variantToken(g.map((i) => tokens[i]!.text).join('')));
-    const joinedGaps = groups.slice(1).map((g, k) => gapBetween(groups[k]![groups[k]!.length - 1]!, g[0]!));
-    insert(b, joined.map(([key]) => key), { term: indexed, tokens: joined.map(([, v]) => v), gaps: joinedGaps });
+  insert(b, keys, { term: indexed, tokens, gaps });
+
+  // Closed up: hyphenated content words written as one ("semiconductor").
+  if (hyphenated) {
+    const groups: number[][] = [];
+    for (let k = 0; k < content.length; k++) {
+      const i = content[k]!;
+      const previous = groups[groups.length - 1];
+      if (previous !== undefined && k > 0 && content[k - 1] === i - 1 && scan.gaps[i] === GAP_HYPHEN) previous.push(i);
+      else groups.push([i]);
+    }
+    const jKeys: string[] = [];
+    const jTokens: VariantToken[] = [];
+    const jGaps: VariantGap[] = [];
+    groups.forEach((g, k) => {
+      const word = g.map((i) => scan.texts[i]!).join('');
+      const wk = wordKeys(word, li.lang);
+      jKeys.push(wk.loose);
+      jTokens.push(variantToken(b, word, wk, properName));
+      if (k > 0) {
+        const before = groups[k - 1]!;
+        jGaps.push(gapBetween(b, scan, infos, before[before.length - 1]!, g[0]!));
+      }
+    });
+    insert(b, jKeys, { term: indexed, tokens: jTokens, gaps: jGaps });
   }
-  b.index.termCount++;
+  li.termCount++;
 }
 
 /// Index every term (preferred, admitted and deprecated) of every entry, in both languages.
@@ -241,6 +311,10 @@ export function buildTermIndex(entries: readonly TermEntry[]): TermIndex {
       for (const term of entry.langs[lang]?.terms ?? []) addTerm(builders[lang], entry, order, term);
     }
   });
-  const finish = (b: Builder): LangIndex => ({ ...b.index, branching: Uint8Array.from(b.children) });
+  const finish = (b: Builder): LangIndex => {
+    // Words cached while building may predate their id: start the cache afresh.
+    b.index.words.clear();
+    return { ...b.index, branching: Uint8Array.from(b.children) };
+  };
   return { entries: byId, langs: { fr: finish(builders.fr), en: finish(builders.en) } };
 }

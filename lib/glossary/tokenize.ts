@@ -70,61 +70,151 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]+$/u;
+/// Per BMP code unit: 0 not yet known, 1 word character, 2 not.
+const WORD_TABLE = new Uint8Array(65536);
 
-/// Cut `text` into word tokens, in order. Linear in the length of the text.
-export function tokenize(text: string, lang: Lang): WordToken[] {
-  const out: WordToken[] = [];
-  const re = new RegExp(WORD_RUN.source, WORD_RUN.flags);
+/// True if the code unit at `i` (with its low surrogate, if any) is a letter, mark or digit.
+function wordCharAt(text: string, i: number, c: number): number {
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+    return 0;
+  }
+  let k = WORD_TABLE[c]!;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_TABLE[c] = k;
+  }
+  return k === 1 ? 1 : 0;
+}
+
+/// Gap kinds as stored in a `WordScan`.
+export const GAP_SPACE = 0;
+export const GAP_HYPHEN = 1;
+export const GAP_ELISION = 2;
+export const GAP_BREAK = 3;
+
+const GAP_NAMES: readonly Gap[] = ['space', 'hyphen', 'elision', 'break'];
+
+/// The tokens of a text as parallel arrays (what `tokenize` returns as objects), for callers
+/// that scan long texts and would rather not allocate an object per word.
+export interface WordScan {
+  /// Number of tokens.
+  count: number;
+  /// Per token: UTF-16 start offset.
+  starts: Int32Array;
+  /// Per token: UTF-16 end offset (exclusive).
+  ends: Int32Array;
+  /// Per token: the gap before it (`GAP_SPACE`, `GAP_HYPHEN`, `GAP_ELISION`, `GAP_BREAK`).
+  gaps: Uint8Array;
+  /// Per token: 1 for an elision.
+  elisions: Uint8Array;
+  /// Per token: its text.
+  texts: string[];
+  /// Per token: the separator of a break gap (white space removed), else "".
+  seps: string[];
+}
+
+/// Cut `text` into word tokens, as parallel arrays. Linear in the length of the text.
+export function scanWords(text: string, lang: Lang): WordScan {
+  const n = text.length;
+  const cap = (n >> 1) + 2;
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  const gaps = new Uint8Array(cap);
+  const elisions = new Uint8Array(cap);
+  const texts: string[] = [];
+  const seps: string[] = [];
+  let count = 0;
   let prevEnd = -1;
   let forceBreak = false;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const start = m.index;
-    const end = start + m[0].length;
-    let gap: Gap = 'break';
+  let i = 0;
+  while (i < n) {
+    // Find the next run of word characters: [start, end).
+    let w = wordCharAt(text, i, text.charCodeAt(i));
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      if (i >= n) break;
+      w = wordCharAt(text, i, text.charCodeAt(i));
+    }
+    const end = i;
+    let gap = GAP_BREAK;
     let sep = '';
     if (prevEnd >= 0) {
       const width = start - prevEnd;
       const c = text.charCodeAt(prevEnd);
-      const prev = out[out.length - 1];
-      if (width === 1 && isApostropheCode(c) && prev !== undefined && prev.end === prevEnd && !forceBreak) {
-        if (lang === 'fr' && !prev.elision && FRENCH_ELISIONS.has(prev.text.toLowerCase())) {
-          prev.end = prevEnd + 1;
-          prev.text = text.slice(prev.start, prev.end);
-          prev.elision = true;
-          gap = 'elision';
-        } else if (lang === 'en' && (m[0] === 's' || m[0] === 'S')) {
+      const p = count - 1;
+      if (width === 1 && isApostropheCode(c) && count > 0 && ends[p] === prevEnd && !forceBreak) {
+        const prevText = texts[p]!;
+        if (lang === 'fr' && elisions[p] === 0 && prevText.length <= 6 && FRENCH_ELISIONS.has(prevText.toLowerCase())) {
+          ends[p] = prevEnd + 1;
+          texts[p] = text.slice(starts[p]!, prevEnd + 1);
+          elisions[p] = 1;
+          gap = GAP_ELISION;
+        } else if (lang === 'en' && end - start === 1 && (text[start] === 's' || text[start] === 'S')) {
           // A possessive: drop the "'s"; whatever follows is not part of the same term.
           prevEnd = end;
           forceBreak = true;
           continue;
-        } else if (!prev.elision) {
-          prev.end = end;
-          prev.text = text.slice(prev.start, end);
+        } else if (elisions[p] === 0) {
+          ends[p] = end;
+          texts[p] = text.slice(starts[p]!, end);
           prevEnd = end;
           continue;
         }
       } else if (width === 1 && isHyphenCode(c)) {
-        gap = 'hyphen';
+        gap = GAP_HYPHEN;
+      } else if (width === 1 && c === 0x20) {
+        gap = GAP_SPACE;
       } else {
-        gap = 'space';
-        for (let i = prevEnd; i < start; i++) {
-          const d = text.charCodeAt(i);
+        gap = GAP_SPACE;
+        for (let k = prevEnd; k < start; k++) {
+          const d = text.charCodeAt(k);
           if (!isSpaceCode(d)) {
-            gap = 'break';
-            sep += text[i];
+            gap = GAP_BREAK;
+            sep += text[k];
           }
         }
       }
     }
     if (forceBreak) {
-      gap = 'break';
+      gap = GAP_BREAK;
       if (sep === '') sep = "'s";
       forceBreak = false;
     }
-    out.push({ start, end, text: m[0], gap, sep, elision: false });
+    starts[count] = start;
+    ends[count] = end;
+    gaps[count] = gap;
+    texts.push(text.slice(start, end));
+    seps.push(sep);
+    count++;
     prevEnd = end;
+  }
+  return { count, starts, ends, gaps, elisions, texts, seps };
+}
+
+/// Cut `text` into word tokens, in order. Linear in the length of the text.
+export function tokenize(text: string, lang: Lang): WordToken[] {
+  const s = scanWords(text, lang);
+  const out: WordToken[] = new Array(s.count);
+  for (let i = 0; i < s.count; i++) {
+    out[i] = {
+      start: s.starts[i]!,
+      end: s.ends[i]!,
+      text: s.texts[i]!,
+      gap: GAP_NAMES[s.gaps[i]!]!,
+      sep: s.seps[i]!,
+      elision: s.elisions[i] === 1,
+    };
   }
   return out;
 }

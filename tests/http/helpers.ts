@@ -257,3 +257,25 @@ export async function signedInAs(base: string, cookie: string | undefined): Prom
   const m = /<span class="signed-in" data-user="([^"]*)"/.exec(html);
   return m ? decodeEntities(m[1]) : null;
 }
+
+/// Sends a POST's headers and the first `chunks` of its body over a fresh connection, then waits
+/// for the answer without sending the rest: for a route that must refuse a body before it has
+/// all of it. Nothing sent is left unread by the server, so closing the connection cannot reset
+/// it before the answer arrives (which a large unread upload may do).
+export function postWithoutFinishing(url: string, chunks: Uint8Array[], headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", agent: false, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (text += d));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, text });
+        req.destroy();
+      });
+    });
+    req.on("error", reject);
+    req.flushHeaders();
+    for (const c of chunks) req.write(c);
+  });
+}

@@ -132,8 +132,8 @@ const CASES: Record<Operation, Case> = {
     attempt: (cookie) => api(server.url, "PUT", "/api/settings", { cookie, body: { publicReading: false } }),
     state: settings,
     done: async (answer) => {
-      expect(answer.body.settings).toEqual({ publicReading: false });
-      expect(await settings()).toEqual({ publicReading: false });
+      expect(answer.body.settings).toMatchObject({ publicReading: false });
+      expect(await settings()).toMatchObject({ publicReading: false });
       expect((await api(server.url, "PUT", "/api/settings", { cookie: cookies.admin, body: { publicReading: true } })).status).toBe(200);
     },
   },
@@ -156,7 +156,8 @@ const CASES: Record<Operation, Case> = {
     attempt: (cookie) => api(server.url, "GET", "/api/settings", { cookie }),
     state: async () => null,
     done: async (answer) => {
-      expect(answer.body).toEqual({ settings: { publicReading: true } });
+      expect(Object.keys(answer.body)).toEqual(["settings"]);
+      expect(answer.body.settings).toMatchObject({ publicReading: true });
     },
   },
 };

@@ -2,28 +2,42 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Reader } from "@/components/reader/Reader";
+import { Workspace } from "@/components/corrections/Workspace";
 import { READER_LAYOUT_COOKIE, readerLayout } from "@/components/reader/layouts";
-import { getDocument } from "@/server/documents";
+import { can, type Action } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/server/auth/request";
+import { documentQuality } from "@/server/corrections/quality";
+import { listSuggestions } from "@/server/corrections/views";
+import { documentIdBySlug, getDocument } from "@/server/documents";
+import { lastEventId } from "@/server/events/store";
 import { requestTranslation } from "@/server/i18n";
+import { readSettings } from "@/server/settings";
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  const { db } = await requirePagePermission("read", `/documents/${slug}`);
-  return getDocument(db.kysely, slug);
+  const { db, user } = await requirePagePermission("read", `/documents/${slug}`);
+  const documentId = await documentIdBySlug(db.kysely, slug);
+  if (documentId === null) return null;
+  // The last event id is read first: whatever happens while the page renders is replayed live.
+  const eventId = await lastEventId(db.kysely, documentId);
+  const [doc, suggestions, settings] = await Promise.all([getDocument(db.kysely, slug), listSuggestions(db.kysely, documentId), readSettings(db.kysely)]);
+  const quality = await documentQuality(db.kysely, documentId, settings.mqmWeights);
+  return doc && { doc, eventId, suggestions, quality, user };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const doc = await load((await params).slug);
-  return { title: doc ? doc.title.fr : undefined };
+  const { db } = await requirePagePermission("read", "/");
+  const doc = await db.kysely.selectFrom("documents").select("title_fr").where("slug", "=", (await params).slug).executeTakeFirst();
+  return { title: doc?.title_fr };
 }
 
 export default async function DocumentPage({ params }: Props) {
   const { slug } = await params;
-  const [{ t }, doc, jar] = await Promise.all([requestTranslation(), load(slug), cookies()]);
-  if (!doc) notFound();
+  const [{ t }, loaded, jar] = await Promise.all([requestTranslation(), load(slug), cookies()]);
+  if (!loaded) notFound();
+  const { doc, eventId, suggestions, quality, user } = loaded;
+  const allowed = (action: Action) => !!user && can(user.role, action);
   const { provenance, licence } = doc.meta;
   const describe = (p: typeof provenance.fr) =>
     [
@@ -38,7 +52,16 @@ export default async function DocumentPage({ params }: Props) {
       <p className="breadcrumb">
         <Link href="/">← {t("reader.backToDocuments")}</Link>
       </p>
-      <Reader slug={doc.slug} rows={doc.rows} initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)} />
+      <Workspace
+        slug={doc.slug}
+        rows={doc.rows}
+        suggestions={suggestions}
+        lastEventId={eventId}
+        quality={quality}
+        initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)}
+        me={user?.name ?? null}
+        can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert") }}
+      />
       <footer className="document-facts">
         <dl>
           <dt>{t("reader.provenance")}</dt>
@@ -58,6 +81,12 @@ export default async function DocumentPage({ params }: Props) {
             </a>
             <a href={`/api/documents/${doc.slug}/export?format=json`} download>
               {t("reader.exportJson")}
+            </a>
+            <a href={`/api/documents/${doc.slug}/corrections?format=csv`} download>
+              {t("reader.exportCorrectionsCsv")}
+            </a>
+            <a href={`/api/documents/${doc.slug}/corrections?format=json`} download>
+              {t("reader.exportCorrectionsJson")}
             </a>
           </dd>
         </dl>

@@ -1,0 +1,91 @@
+/// `npm run bench`: runs every `bench/*.bench.ts` module (each exports `run(): Promise<BenchResult[]>`),
+/// prints the figures, and rewrites bench/RESULTS.md with them, the date, the machine and
+/// whether each figure meets its target. Exits with status 1 if any target is missed.
+
+import { readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult } from './types';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface ModuleResults {
+  module: string;
+  results: BenchResult[];
+}
+
+function verdict(r: BenchResult): string {
+  return r.ok === undefined ? '' : r.ok ? 'pass' : 'FAIL';
+}
+
+function target(r: BenchResult): string {
+  return r.target === undefined ? '' : `< ${r.target} ${r.unit}`;
+}
+
+function printTable(all: ModuleResults[]): void {
+  const rows = all.flatMap(({ module, results }) =>
+    results.map((r) => [module, r.name, `${r.value} ${r.unit}`, target(r), verdict(r)]),
+  );
+  const head = ['module', 'benchmark', 'value', 'target', 'result'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(fmt(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(fmt(row));
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores)`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Node: ${process.version}`,
+  ];
+}
+
+function markdown(all: ModuleResults[], date: Date): string {
+  const failed = all.flatMap((m) => m.results).filter((r) => r.ok === false).length;
+  const out: string[] = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${date.toISOString()}. ${failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`}`,
+    '',
+    '## Machine',
+    '',
+    ...machine(),
+    '',
+  ];
+  for (const { module, results } of all) {
+    out.push(`## ${module}`, '', '| Benchmark | Value | Target | Result |', '|---|---:|---|---|');
+    for (const r of results) out.push(`| ${r.name} | ${r.value} ${r.unit} | ${target(r)} | ${verdict(r)} |`);
+    const notes = results.filter((r) => r.note);
+    if (notes.length > 0) {
+      out.push('', 'Notes:', '');
+      for (const r of notes) out.push(`- ${r.name}: ${r.note}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  const all: ModuleResults[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]> };
+    if (typeof mod.run !== 'function') {
+      console.error(`${file} does not export run(); skipped.`);
+      continue;
+    }
+    const module = file.replace(/\.bench\.ts$/, '');
+    console.error(`running ${module}…`);
+    all.push({ module, results: await mod.run() });
+  }
+  printTable(all);
+  writeFileSync(path.join(here, 'RESULTS.md'), markdown(all, new Date()));
+  if (all.some((m) => m.results.some((r) => r.ok === false))) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,85 @@
+"use client";
+/// A paragraph's history: each revision with who, when, why and a word diff; a reviewer can
+/// revert an accepted change (as a new revision). The original machine translation can be shown
+/// alone or as a diff against the corrected text.
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ParagraphHistory } from "@/server/corrections/history";
+import { callApi } from "../api";
+import { Notice } from "../Notice";
+import { useApiAction } from "../useApiAction";
+import { WordDiff } from "./WordDiff";
+
+export function HistoryPanel({ slug, position, revision, canRevert, onClose }: { slug: string; position: number; revision: number; canRevert: boolean; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const [history, setHistory] = useState<ParagraphHistory | null>(null);
+  const [original, setOriginal] = useState<"hidden" | "alone" | "diff">("hidden");
+  const { busy, message, run } = useApiAction();
+  const base = `/api/documents/${encodeURIComponent(slug)}`;
+
+  const load = useCallback(async () => {
+    const answer = await callApi<{ history: ParagraphHistory }>(`${base}/paragraphs/${position}/history`, "GET");
+    if (answer.ok && answer.body) setHistory(answer.body.history);
+  }, [base, position]);
+  // Reload when the paragraph gets a new revision (live).
+  useEffect(() => void load(), [load, revision]);
+
+  const when = (at: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(at));
+  return (
+    <section className="history-panel" aria-label={t("corrections.historyTitle", { number: position + 1 })}>
+      <div className="panel-head">
+        <h2>{t("corrections.historyTitle", { number: position + 1 })}</h2>
+        <button type="button" className="link-button" onClick={onClose}>
+          {t("corrections.close")}
+        </button>
+      </div>
+      <div className="original-switch" role="group" aria-label={t("corrections.original")}>
+        {(["hidden", "alone", "diff"] as const).map((mode) => (
+          <button key={mode} type="button" aria-pressed={original === mode} onClick={() => setOriginal(mode)}>
+            {t(`corrections.original_${mode}`)}
+          </button>
+        ))}
+      </div>
+      {history && original === "alone" && (
+        <p className="original-text" lang="fr">
+          {history.original}
+        </p>
+      )}
+      {history && original === "diff" && (
+        <p className="original-text" lang="fr">
+          <WordDiff before={history.original} after={history.text} />
+        </p>
+      )}
+      {history && history.revisions.length === 0 && <p>{t("corrections.noHistory")}</p>}
+      {history && (
+        <ol className="revisions">
+          {history.revisions.map((r) => (
+            <li key={r.id} data-revision={r.revision}>
+              <p className="rev-head">
+                <strong>{t("corrections.revision", { number: r.revision })}</strong> · {t(`corrections.kind_${r.kind}`)} · {r.actor} ·{" "}
+                <time dateTime={r.at}>{when(r.at)}</time>
+                {r.suggestion && (
+                  <>
+                    {" "}
+                    · #{r.suggestion.id} {t(`categories.${r.suggestion.category.replace("/", "_")}`)}, {t(`severities.${r.suggestion.severity}`)}
+                  </>
+                )}
+                {r.revertedByRevision !== null && <> · {t("corrections.revertedIn", { number: r.revertedByRevision })}</>}
+              </p>
+              {r.suggestion?.note && <p className="card-note">{r.suggestion.note}</p>}
+              <p className="rev-diff" lang="fr">
+                <WordDiff before={r.textBefore} after={r.textAfter} />
+              </p>
+              {canRevert && r.kind === "accept" && r.revertedByRevision === null && (
+                <button type="button" disabled={busy} onClick={async () => (await run(`${base}/revisions/${r.id}/revert`, "POST", {})).ok && load()}>
+                  {t("corrections.revert")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Notice message={message} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+/// The document's quality score: accepted errors by category and severity, and the MQM-style
+/// penalty per 1,000 words. Refreshed whenever a change is accepted or reverted.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { MQM_CATEGORIES, SEVERITIES } from "@/lib/corrections/categories";
+import { formatScore } from "@/lib/corrections/quality";
+import type { DocumentQuality } from "@/server/corrections/quality";
+import { callApi } from "../api";
+
+export function QualityPanel({ slug, initial, version }: { slug: string; initial: DocumentQuality; version: number }) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState(initial);
+  useEffect(() => {
+    if (version === 0) return;
+    void callApi<{ quality: DocumentQuality }>(`/api/documents/${encodeURIComponent(slug)}/quality`, "GET").then((a) => a.ok && a.body && setQ(a.body.quality));
+  }, [slug, version]);
+  const rows = MQM_CATEGORIES.filter((c) => SEVERITIES.some((s) => q.counts[c][s] > 0));
+  return (
+    <section className="quality-panel" aria-labelledby="quality-title">
+      <h2 id="quality-title">{t("quality.title")}</h2>
+      <p className="score">
+        <strong data-testid="penalty-per-1000">{formatScore(q.perThousandWords, i18n.language)}</strong> {t("quality.perThousand")}
+        <span className="muted">
+          {" "}
+          — {t("quality.summary", { errors: q.total, penalty: q.penalty, words: q.words })}
+        </span>
+      </p>
+      <p className="muted">{t("quality.weights", q.weights)}</p>
+      {rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table quality">
+            <thead>
+              <tr>
+                <th scope="col">{t("quality.category")}</th>
+                {SEVERITIES.map((s) => (
+                  <th scope="col" key={s}>
+                    {t(`severities.${s}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{t(`categories.${c.replace("/", "_")}`)}</th>
+                  {SEVERITIES.map((s) => (
+                    <td key={s}>{q.counts[c][s] || ""}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+/// A word diff of two texts: deleted words struck through in `<del>`, inserted words underlined in
+/// `<ins>`, each preceded by visually hidden "deleted:" / "inserted:" for screen readers. Words are
+/// compared with `diffWordsWithSpace`, so a change of spaces alone shows (outlined, see .vv-ws).
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { diffWordsWithSpace } from "diff";
+import { nfc } from "@/lib/text/paragraphs";
+
+const isBlank = (text: string) => /^\s+$/u.test(text);
+
+export function WordDiff({ before, after, className }: { before: string; after: string; className?: string }) {
+  const { t } = useTranslation();
+  const parts = useMemo(() => diffWordsWithSpace(nfc(before), nfc(after)), [before, after]);
+  return (
+    <span className={className ? `vv-diff ${className}` : "vv-diff"}>
+      {parts.map((part, i) => {
+        if (!part.added && !part.removed) return <span key={i}>{part.value}</span>;
+        const blank = isBlank(part.value);
+        const label = `${t(part.added ? "diff.inserted" : "diff.deleted")} ${blank ? `${t("diff.space")} ` : ""}`;
+        const content = (
+          <>
+            <span className="visually-hidden">{label}</span>
+            {part.value}
+          </>
+        );
+        return part.added ? (
+          <ins key={i} className={blank ? "vv-ws" : undefined}>
+            {content}
+          </ins>
+        ) : (
+          <del key={i} className={blank ? "vv-ws" : undefined}>
+            {content}
+          </del>
+        );
+      })}
+    </span>
+  );
+}

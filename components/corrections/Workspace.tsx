@@ -1,0 +1,244 @@
+"use client";
+/// The document page for people who correct: the aligned reader with each French paragraph's
+/// open suggestions drawn in the text and listed under it, the editor that turns a corrected
+/// draft into suggestions, history, bulk review, the quality score, and everything kept live.
+///
+/// Keys (outside text fields): e opens the editor on the current paragraph; n / p move to the
+/// next / previous open suggestion; a accepts and r rejects the focused one; h shows history.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Fix } from "@/lib/corrections/draft";
+import type { DocumentQuality } from "@/server/corrections/quality";
+import type { SuggestionView } from "@/server/corrections/views";
+import { callApi } from "../api";
+import { Notice } from "../Notice";
+import { isTyping, Reader, type ReaderRow } from "../reader/Reader";
+import type { ReaderLayout } from "../reader/layouts";
+import { useApiAction } from "../useApiAction";
+import { HistoryPanel } from "./HistoryPanel";
+import { MarkedText } from "./MarkedText";
+import { QualityPanel } from "./QualityPanel";
+import { SuggestionCard } from "./SuggestionCard";
+import { SuggestionEditor, type SuggestionMeta } from "./SuggestionEditor";
+import { useDocumentEvents } from "./useDocumentEvents";
+import { applyEvent, initialState, openSuggestionsOf, viewersOf, type WorkspaceEvent, type WorkspaceRow } from "./workspaceState";
+
+export interface WorkspacePermissions {
+  suggest: boolean;
+  comment: boolean;
+  review: boolean;
+  revert: boolean;
+}
+
+export interface WorkspaceProps {
+  slug: string;
+  rows: WorkspaceRow[];
+  suggestions: SuggestionView[];
+  lastEventId: number;
+  quality: DocumentQuality;
+  initialLayout: ReaderLayout;
+  me: string | null;
+  can: WorkspacePermissions;
+}
+
+export function Workspace({ slug, rows, suggestions, lastEventId, quality, initialLayout, me, can }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions));
+  const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
+  const [current, setCurrent] = useState<number | null>(null);
+  const [focused, setFocused] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+  const bulk = useApiAction();
+  const base = `/api/documents/${encodeURIComponent(slug)}`;
+
+  const onEvent = useCallback((event: WorkspaceEvent) => {
+    dispatch(event);
+    if (event.type === "suggestion.accepted" || event.type === "revision.reverted") bumpQuality();
+  }, []);
+  const live = useDocumentEvents(slug, lastEventId, onEvent);
+
+  // Presence: say which paragraph this user looks at, again every 20 s; forget silent viewers.
+  const currentRef = useRef<number | null>(null);
+  currentRef.current = current;
+  useEffect(() => {
+    if (!me) return;
+    void callApi(`${base}/presence`, "POST", { paragraph: current });
+  }, [me, base, current]);
+  useEffect(() => {
+    const beat = setInterval(() => {
+      if (me) void callApi(`${base}/presence`, "POST", { paragraph: currentRef.current });
+      tick();
+    }, 20_000);
+    return () => clearInterval(beat);
+  }, [me, base]);
+
+  const open = useMemo(() => Object.values(state.suggestions).filter((s) => s.status === "open"), [state.suggestions]);
+  const ordered = useMemo(() => {
+    const pos = new Map(state.rows.map((r) => [r.paragraphId, r.position]));
+    return open.slice().sort((a, b) => (pos.get(a.paragraphId) ?? 0) - (pos.get(b.paragraphId) ?? 0) || a.start - b.start || a.id - b.id);
+  }, [open, state.rows]);
+
+  const focusSuggestion = useCallback((id: number) => {
+    setFocused(id);
+    requestAnimationFrame(() => document.getElementById(`s-${id}`)?.focus());
+  }, []);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || editing !== null) return;
+      const index = focused === null ? -1 : ordered.findIndex((s) => s.id === focused);
+      if (e.key === "e" && can.suggest && current !== null) {
+        e.preventDefault();
+        setEditing(current);
+      } else if (e.key === "h" && current !== null) {
+        e.preventDefault();
+        setHistoryOf((h) => (h === current ? null : current));
+      } else if ((e.key === "n" || e.key === "p") && ordered.length) {
+        e.preventDefault();
+        const next = e.key === "n" ? (index + 1) % ordered.length : (index - 1 + ordered.length) % ordered.length;
+        focusSuggestion(ordered[next < 0 ? ordered.length - 1 : next].id);
+      } else if ((e.key === "a" || e.key === "r") && can.review && focused !== null && index >= 0) {
+        e.preventDefault();
+        const card = document.getElementById(`s-${focused}`);
+        card?.querySelector<HTMLButtonElement>(e.key === "a" ? "button.accept" : "button.reject")?.click();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [can, current, editing, focused, focusSuggestion, ordered]);
+
+  async function submitSuggestion(row: WorkspaceRow, fixes: Fix[], meta: SuggestionMeta): Promise<string | null> {
+    const answer = await callApi<{ suggestions: SuggestionView[] }>(`${base}/suggestions`, "POST", {
+      paragraphId: row.paragraphId,
+      baseRevision: row.revision,
+      fixes,
+      ...meta,
+    });
+    if (!answer.ok) return answer.body?.error?.message ?? t("errors.generic");
+    dispatch({ type: "suggestions.created", data: { suggestions: answer.body!.suggestions } });
+    setEditing(null);
+    return null;
+  }
+
+  async function bulkAct(action: "accept" | "reject") {
+    let reason: string | undefined;
+    if (action === "reject") {
+      reason = window.prompt(t("corrections.rejectReason")) ?? undefined;
+      if (!reason?.trim()) return;
+    }
+    const ids = ordered.filter((s) => selected.has(s.id)).map((s) => s.id);
+    const answer = await bulk.run<{ results: { id: number; ok: boolean; message?: string }[] }>(`${base}/suggestions/bulk`, "POST", { action, ids, reason }, (b) =>
+      t("corrections.bulkDone", { ok: b.results.filter((r) => r.ok).length, failed: b.results.filter((r) => !r.ok).length }),
+    );
+    if (answer.ok && answer.body) {
+      const failed = answer.body.results.filter((r) => !r.ok);
+      setSelected(new Set(failed.map((f) => f.id)));
+    }
+  }
+
+  const byPosition = new Map(state.rows.map((r) => [r.position, r]));
+  const readerRows: ReaderRow[] = state.rows.map((r) => ({ position: r.position, fr: r.fr, en: r.en }));
+  const now = Date.now();
+
+  const renderFrench = (row: ReaderRow, index: number) => {
+    const r = byPosition.get(row.position)!;
+    if (editing === row.position) {
+      return (
+        <SuggestionEditor
+          key={`${r.paragraphId}-${r.revision}`}
+          original={r.fr}
+          lang="fr"
+          onSubmit={(fixes, meta) => submitSuggestion(r, fixes, meta)}
+          onCancel={() => setEditing(null)}
+        />
+      );
+    }
+    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} />;
+    return index === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
+  };
+
+  const renderBelow = (row: ReaderRow) => {
+    const r = byPosition.get(row.position)!;
+    const list = openSuggestionsOf(state, r.paragraphId);
+    const viewers = viewersOf(state, row.position, me, now);
+    return (
+      <>
+        <div className="row-tools">
+          {viewers.length > 0 && (
+            <span className="presence" data-viewers={viewers.join(",")}>
+              {t("corrections.viewing", { names: viewers.join(", ") })}
+            </span>
+          )}
+          {can.suggest && editing !== row.position && (
+            <button type="button" className="tool" onClick={() => setEditing(row.position)}>
+              {t("corrections.correct")}
+            </button>
+          )}
+          <button type="button" className="tool" aria-expanded={historyOf === row.position} onClick={() => setHistoryOf((h) => (h === row.position ? null : row.position))}>
+            {t("corrections.history")}
+          </button>
+          {list.length > 0 && <span className="count">{t("corrections.openCount", { count: list.length })}</span>}
+        </div>
+        {list.length > 0 && (
+          <ul className="suggestion-list" aria-label={t("corrections.listLabel", { number: row.position + 1 })}>
+            {list.map((s) => (
+              <SuggestionCard
+                key={s.id}
+                slug={slug}
+                suggestion={s}
+                text={r.fr}
+                can={{ review: can.review, comment: can.comment }}
+                selected={selected.has(s.id)}
+                focused={focused === s.id}
+                onSelect={(on) =>
+                  setSelected((prev) => {
+                    const next = new Set(prev);
+                    if (on) next.add(s.id);
+                    else next.delete(s.id);
+                    return next;
+                  })
+                }
+              />
+            ))}
+          </ul>
+        )}
+        {historyOf === row.position && (
+          <HistoryPanel slug={slug} position={row.position} revision={r.revision} canRevert={can.revert} onClose={() => setHistoryOf(null)} />
+        )}
+      </>
+    );
+  };
+
+  const toolbar = (
+    <div className="review-bar">
+      <span className={`live live-${live}`} role="status">
+        {t(`corrections.live_${live}`)}
+      </span>
+      <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
+      {can.review && ordered.length > 0 && (
+        <>
+          <button type="button" onClick={() => setSelected(selected.size === ordered.length ? new Set() : new Set(ordered.map((s) => s.id)))}>
+            {selected.size === ordered.length ? t("corrections.selectNone") : t("corrections.selectAll")}
+          </button>
+          <button type="button" disabled={selected.size === 0 || bulk.busy} onClick={() => bulkAct("accept")}>
+            {t("corrections.acceptSelected", { count: selected.size })}
+          </button>
+          <button type="button" disabled={selected.size === 0 || bulk.busy} onClick={() => bulkAct("reject")}>
+            {t("corrections.rejectSelected", { count: selected.size })}
+          </button>
+        </>
+      )}
+      <Notice message={bulk.message} inline />
+    </div>
+  );
+
+  return (
+    <>
+      <Reader slug={slug} rows={readerRows} initialLayout={initialLayout} renderFrench={renderFrench} renderBelow={renderBelow} onCurrentChange={setCurrent} toolbar={toolbar} />
+      <QualityPanel slug={slug} initial={quality} version={qualityVersion} />
+    </>
+  );
+}

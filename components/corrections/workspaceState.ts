@@ -1,0 +1,113 @@
+/// The correction workspace's state as plain data, and how each live event changes it. Pure:
+/// the same events in the same order always give the same state.
+import type { SuggestionView } from "@/server/corrections/views";
+
+export interface WorkspaceRow {
+  position: number;
+  paragraphId: number;
+  fr: string;
+  en: string;
+  revision: number;
+}
+
+export interface Presence {
+  user: string;
+  paragraph: number | null;
+  /// When it was last heard of (ms since epoch, the receiver's clock).
+  seen: number;
+}
+
+export interface WorkspaceState {
+  rows: WorkspaceRow[];
+  suggestions: Record<number, SuggestionView>;
+  presence: Record<string, Presence>;
+}
+
+type ParagraphUpdate = { id: number; position: number; text: string; revision: number };
+
+/// A document event as the events route sends it.
+export type WorkspaceEvent =
+  | { type: "suggestions.created"; data: { suggestions: SuggestionView[] } }
+  | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; stale: number[]; moved: SuggestionView[] } }
+  | { type: "suggestion.rejected"; data: { suggestion: SuggestionView } }
+  | { type: "comment.created"; data: { suggestion: SuggestionView } }
+  | { type: "revision.reverted"; data: { paragraph: ParagraphUpdate; stale: number[]; moved: SuggestionView[]; suggestion: SuggestionView | null } }
+  | { type: "presence"; data: { user: string; paragraph: number | null }; receivedAt: number };
+
+/// Presences older than this are forgotten (the viewer left without saying so).
+export const PRESENCE_TTL_MS = 45_000;
+
+export function initialState(rows: WorkspaceRow[], suggestions: SuggestionView[]): WorkspaceState {
+  return { rows, suggestions: Object.fromEntries(suggestions.map((s) => [s.id, s])), presence: {} };
+}
+
+function withSuggestions(state: WorkspaceState, list: (SuggestionView | null)[]): WorkspaceState {
+  const suggestions = { ...state.suggestions };
+  for (const s of list) if (s) suggestions[s.id] = s;
+  return { ...state, suggestions };
+}
+
+function withParagraph(state: WorkspaceState, p: ParagraphUpdate): WorkspaceState {
+  return { ...state, rows: state.rows.map((r) => (r.paragraphId === p.id && p.revision >= r.revision ? { ...r, fr: p.text, revision: p.revision } : r)) };
+}
+
+function withStale(state: WorkspaceState, ids: number[], cause: number | null): WorkspaceState {
+  const suggestions = { ...state.suggestions };
+  for (const id of ids) if (suggestions[id]) suggestions[id] = { ...suggestions[id], status: "stale", staleBecause: cause };
+  return { ...state, suggestions };
+}
+
+/// Applies one event.
+export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): WorkspaceState {
+  switch (event.type) {
+    case "suggestions.created":
+      return withSuggestions(state, event.data.suggestions);
+    case "suggestion.accepted": {
+      const s = withStale(withParagraph(state, event.data.paragraph), event.data.stale, event.data.suggestion.id);
+      return withSuggestions(s, [event.data.suggestion, ...event.data.moved]);
+    }
+    case "suggestion.rejected":
+    case "comment.created":
+      return withSuggestions(state, [event.data.suggestion]);
+    case "revision.reverted": {
+      const s = withStale(withParagraph(state, event.data.paragraph), event.data.stale, null);
+      return withSuggestions(s, [event.data.suggestion, ...event.data.moved]);
+    }
+    case "presence": {
+      const presence = { ...state.presence, [event.data.user]: { user: event.data.user, paragraph: event.data.paragraph, seen: event.receivedAt } };
+      if (event.data.paragraph === null) delete presence[event.data.user];
+      return { ...state, presence };
+    }
+  }
+}
+
+/// The open suggestions of a paragraph, by position in the text.
+export function openSuggestionsOf(state: WorkspaceState, paragraphId: number): SuggestionView[] {
+  return Object.values(state.suggestions)
+    .filter((s) => s.paragraphId === paragraphId && s.status === "open")
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+}
+
+/// Who else is looking at a paragraph now.
+export function viewersOf(state: WorkspaceState, position: number, me: string | null, now: number): string[] {
+  return Object.values(state.presence)
+    .filter((p) => p.paragraph === position && p.user !== me && now - p.seen < PRESENCE_TTL_MS)
+    .map((p) => p.user)
+    .sort();
+}
+
+/// The text of a paragraph cut into plain runs and suggestion runs for display: suggestions that
+/// do not overlap are drawn in the text (deleted words struck through, inserted ones underlined);
+/// one that competes with an earlier one for the same words is left to the list.
+export function markedRuns(text: string, open: SuggestionView[]): ({ kind: "text"; text: string } | { kind: "suggestion"; suggestion: SuggestionView })[] {
+  const runs: ({ kind: "text"; text: string } | { kind: "suggestion"; suggestion: SuggestionView })[] = [];
+  let at = 0;
+  for (const s of open) {
+    if (s.start < at || (s.start === at && s.end === s.start && runs.at(-1)?.kind === "suggestion")) continue;
+    if (s.start > at) runs.push({ kind: "text", text: text.slice(at, s.start) });
+    runs.push({ kind: "suggestion", suggestion: s });
+    at = s.end;
+  }
+  if (at < text.length) runs.push({ kind: "text", text: text.slice(at) });
+  return runs;
+}
