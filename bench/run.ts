@@ -42,6 +42,7 @@ function machine(): string[] {
     `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
     `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node: ${process.version}`,
+    `- Load average when the run ended (1, 5, 15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`,
   ];
 }
 

@@ -35,9 +35,8 @@
 
 import type { Lang, TermStatus } from './model';
 import { prepositionOf } from './normalize';
-import { joinOf, MAX_CONNECTORS, wordInfo, type TermIndex, type TermVariant, type WordInfo } from './term-index';
-import type { WordKeys } from './normalize';
-import { tokenize } from './tokenize';
+import { joinOf, MAX_CONNECTORS, wordInfo, wordInfoAt, type TermIndex, type TermVariant, type WordInfo } from './term-index';
+import { GAP_BREAK, GAP_HYPHEN, scanWords } from './tokenize';
 
 export { buildTermIndex, type TermIndex } from './term-index';
 
@@ -82,6 +81,16 @@ interface Candidate {
 
 const ORDER_SPAN = 2 ** 24;
 
+// Local copies of hot imports: some module loaders (tsx, the benchmarks' runner) reach imported
+// bindings through a getter on every use.
+const BREAK = GAP_BREAK;
+const HYPHEN = GAP_HYPHEN;
+const prepositionFor = prepositionOf;
+const joinFor = joinOf;
+const infoFor = wordInfo;
+const infoAt = wordInfoAt;
+const MAX_GAP = MAX_CONNECTORS;
+
 /// The ranking of a candidate as one number (higher is better): capitals agreeing, exact
 /// spelling, same accents, connector agreement, status, glossary order.
 function packScore(caseMatches: number, formEqual: boolean, exact: boolean, gapScore: number, statusRank: number, order: number): number {
@@ -98,47 +107,54 @@ function packScore(caseMatches: number, formEqual: boolean, exact: boolean, gapS
 export function matchTerms(index: TermIndex, text: string, lang: Lang, options: MatchOptions = {}): TermMatch[] {
   const li = index.langs[lang];
   if (li.termCount === 0 || text === '') return [];
-  const tokens = tokenize(text, lang);
-  const n = tokens.length;
+  const scan = scanWords(text, lang);
+  const { starts, ends, gaps, seps } = scan;
+  const n = scan.count;
   const all = options.all === true;
 
   // Per token: what the index knows about it, and for the first part of a hyphenated compound,
   // the compound closed up ("semi-conducteurs" → "semiconducteurs").
   const info: WordInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) info[i] = wordInfo(li, tokens[i]!.text);
+  for (let i = 0; i < n; i++) info[i] = infoAt(li, text, starts[i]!, ends[i]!);
   const joinEnd = new Int32Array(n);
   const joinInfo: (WordInfo | undefined)[] = new Array(n);
   for (let i = 0; i + 1 < n; i++) {
-    if (tokens[i + 1]!.gap !== 'hyphen' || tokens[i]!.gap === 'hyphen' || info[i]!.conn !== undefined) continue;
+    if (gaps[i + 1] !== HYPHEN || gaps[i] === HYPHEN || info[i]!.conn !== undefined) continue;
     let j = i + 1;
-    let word = tokens[i]!.text;
-    while (j < n && tokens[j]!.gap === 'hyphen') word += tokens[j++]!.text;
-    const ji = wordInfo(li, word);
+    let word = text.slice(starts[i]!, ends[i]!);
+    while (j < n && gaps[j] === HYPHEN) {
+      word += text.slice(starts[j]!, ends[j]!);
+      j++;
+    }
+    const ji = infoFor(li, word);
     if (ji.id >= 0) {
       joinEnd[i] = j;
       joinInfo[i] = ji;
     }
   }
 
-  const crossable = (j: number): boolean => {
-    const t = tokens[j]!;
-    return t.gap !== 'break' || li.breakSeps.has(t.sep);
-  };
+  const crossable = (j: number): boolean => gaps[j] !== BREAK || li.breakSeps.has(seps[j]!);
 
   // The path being walked: content steps [stepFrom, stepTo), joined or not.
   const stepFrom = new Int32Array(64);
   const stepTo = new Int32Array(64);
-  const stepKeys: WordKeys[] = new Array(64);
+  const stepInfo: WordInfo[] = new Array(64);
   let depth = 0;
 
   const sameForm = (variant: TermVariant, from: number, to: number): boolean => {
-    const { formWords, formJoins } = variant.term;
-    if (formWords.length !== to - from) return false;
-    for (let k = 0; k < formWords.length; k++) {
-      if (info[from + k]!.form !== formWords[k]) return false;
-      if (k > 0 && joinOf(tokens[from + k]!) !== formJoins[k]) return false;
+    const form = variant.term.form;
+    let pos = 0;
+    for (let k = from; k < to; k++) {
+      if (k > from) {
+        const join = joinFor(gaps[k]!, seps[k]!);
+        if (!form.startsWith(join, pos)) return false;
+        pos += join.length;
+      }
+      const word = info[k]!.form;
+      if (!form.startsWith(word, pos)) return false;
+      pos += word.length;
     }
-    return true;
+    return pos === form.length;
   };
 
   const gapScoreOf = (variant: TermVariant): number => {
@@ -148,10 +164,10 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
       const to = stepFrom[k + 1]!;
       const vg = variant.gaps[k]!;
       let sep = '';
-      for (let j = from; j <= to; j++) if (tokens[j]!.gap === 'break') sep += tokens[j]!.sep;
+      for (let j = from; j <= to; j++) if (gaps[j] === BREAK) sep += seps[j]!;
       if (sep !== vg.sep) return -1;
       const count = to - from;
-      if (count > MAX_CONNECTORS && count > vg.connectors.length) return -1;
+      if (count > MAX_GAP && count > vg.connectors.length) return -1;
       let same = count === vg.connectors.length;
       for (let q = 0; same && q < count; q++) same = info[from + q]!.conn === vg.connectors[q];
       if (same) {
@@ -161,7 +177,7 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
       let p = 0;
       let ok = true;
       for (let j = from; ok && j < to; j++) {
-        const prep = prepositionOf(info[j]!.conn!);
+        const prep = prepositionFor(info[j]!.conn!);
         if (prep !== undefined) ok = vg.prepositions[p++] === prep;
       }
       if (ok && p === vg.prepositions.length) score += 1;
@@ -180,20 +196,23 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     let nodeBest: TermVariant | undefined;
     let nodeScore = -1;
     let nodeExact = false;
-    for (const v of li.terminals[node]!) {
+    const variants = li.terminals[node]!;
+    for (let vi = 0; vi < variants.length; vi++) {
+      const v = variants[vi]!;
+      const vtokens = v.tokens;
       let caseMatches = 0;
       let exact = true;
       let ok = true;
       for (let k = 0; k < depth; k++) {
-        const tk = stepKeys[k]!;
-        const vt = v.tokens[k]!;
-        const same = tk.casedLoose === vt.casedLoose;
-        if (vt.cased && !same && !tk.allCaps) {
+        const si = stepInfo[k]!;
+        const vt = vtokens[k]!;
+        const same = si.casedId === vt.casedId;
+        if (vt.cased && !same && !si.keys.allCaps) {
           ok = false;
           break;
         }
         if (same) caseMatches++;
-        if (tk.lower !== vt.lower) exact = false;
+        if (si.lowerId !== vt.lowerId) exact = false;
       }
       if (!ok) continue;
       const gapScore = gapScoreOf(v);
@@ -235,7 +254,7 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
       if (child >= 0) {
         stepFrom[depth] = pos;
         stepTo[depth] = pos + 1;
-        stepKeys[depth] = wi.keys;
+        stepInfo[depth] = wi;
         depth++;
         visit(child, pos + 1);
         depth--;
@@ -248,7 +267,7 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
         const to = joinEnd[pos]!;
         stepFrom[depth] = pos;
         stepTo[depth] = to;
-        stepKeys[depth] = ji.keys;
+        stepInfo[depth] = ji;
         depth++;
         visit(child, to);
         depth--;
@@ -259,25 +278,25 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   const out: TermMatch[] = [];
   const emit = (startTok: number, endTok: number, variant: TermVariant, exact: boolean, floor: number): number => {
     const { leading, trailing, term, entry } = variant.term;
-    let start = tokens[startTok]!.start;
-    let end = tokens[endTok - 1]!.end;
+    let start = starts[startTok]!;
+    let end = ends[endTok - 1]!;
     const L = leading.length;
     if (L > 0 && startTok - L >= 0) {
       let ok = true;
       for (let q = 0; q < L && ok; q++) {
         const j = startTok - L + q;
-        ok = info[j]!.conn === leading[q] && tokens[j + 1]!.gap !== 'break';
+        ok = info[j]!.conn === leading[q] && gaps[j + 1] !== BREAK;
       }
-      if (ok && tokens[startTok - L]!.start >= floor) start = tokens[startTok - L]!.start;
+      if (ok && starts[startTok - L]! >= floor) start = starts[startTok - L]!;
     }
     const T = trailing.length;
     if (T > 0 && endTok + T <= n) {
       let ok = true;
       for (let q = 0; q < T && ok; q++) {
         const j = endTok + q;
-        ok = info[j]!.conn === trailing[q] && tokens[j]!.gap !== 'break';
+        ok = info[j]!.conn === trailing[q] && gaps[j] !== BREAK;
       }
-      if (ok) end = tokens[endTok + T - 1]!.end;
+      if (ok) end = ends[endTok + T - 1]!;
     }
     out.push({ lang, start, end, entry, term: term.text, status: term.status, exact });
     return end;
@@ -292,7 +311,7 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     bestVariant = undefined;
     depth = 0;
     step(0, i);
-    if (!all && bestVariant !== undefined && tokens[i]!.start >= lastEnd) {
+    if (!all && bestVariant !== undefined && starts[i]! >= lastEnd) {
       lastEnd = emit(i, bestEnd, bestVariant, bestExact, lastEnd);
     }
   }

@@ -14,9 +14,10 @@
 /// `WORD_CACHE_LIMIT` words.
 
 import { EdgeTable } from './edge-table';
+import { hashRange, WordCache } from './word-cache';
 import { LANGS, type Lang, type Term, type TermEntry } from './model';
 import { CONNECTORS, connectorKey, prepositionsOf, wordKeys, type WordKeys } from './normalize';
-import { GAP_BREAK, GAP_ELISION, GAP_HYPHEN, GAP_SPACE, scanWords, type WordScan } from './tokenize';
+import { GAP_BREAK, GAP_ELISION, GAP_HYPHEN, GAP_SPACE, scanWords, tokenText, type WordScan } from './tokenize';
 
 /// Most connectors accepted in a text between two content words of a term; a term that has
 /// more in one gap allows as many there.
@@ -47,10 +48,10 @@ export interface IndexedTerm {
 
 /// One content word of an indexed term.
 export interface VariantToken {
-  /// Singular, lower case, accents kept.
-  lower: string;
-  /// Singular, case kept, accents removed.
-  casedLoose: string;
+  /// Id of its singular lower-case key with accents (`WordKeys.lower`): equal ids, same accents.
+  lowerId: number;
+  /// Id of its singular key with capitals, without accents (`WordKeys.casedLoose`).
+  casedId: number;
   /// True if a text must write the word with the same capitals (or in all capitals): a word of a
   /// proper name that has a capital, or any word with a capital after its first letter (an
   /// acronym or a mixed-case name: "IA", "DeepSeek"). Other words match in any case; their
@@ -83,6 +84,10 @@ export interface WordInfo {
   keys: WordKeys;
   /// Word id in the trie, or -1 if no term has this word.
   id: number;
+  /// Id of `keys.lower` among the terms' words, or -1.
+  lowerId: number;
+  /// Id of `keys.casedLoose` among the terms' words, or -1.
+  casedId: number;
   /// How the word counts when comparing a text's spelling with a term's: its connector key for
   /// a connector or elision, else its singular lower-case key.
   form: string;
@@ -107,7 +112,11 @@ export interface LangIndex {
   /// Number of terms indexed.
   termCount: number;
   /// Words of texts seen so far → what the index knows about them.
-  words: Map<string, WordInfo>;
+  words: WordCache<WordInfo>;
+  /// Ids of the terms' `WordKeys.lower` keys.
+  lowerIds: Map<string, number>;
+  /// Ids of the terms' `WordKeys.casedLoose` keys.
+  casedIds: Map<string, number>;
 }
 
 /// A glossary ready for matching: build it once with `buildTermIndex`, then match any number
@@ -119,35 +128,57 @@ export interface TermIndex {
   readonly langs: Readonly<Record<Lang, LangIndex>>;
 }
 
+// Local copies of hot imports (see match.ts).
+const BREAK = GAP_BREAK;
+const HYPHEN = GAP_HYPHEN;
+const SPACE = GAP_SPACE;
+const ELISION = GAP_ELISION;
+const keysOf = wordKeys;
+const connectors = CONNECTORS;
+const connectorKeyOf = connectorKey;
+
 const STATUS_RANK = { preferred: 2, admitted: 1, deprecated: 0 } as const;
 
 /// A capital after the first letter: an acronym or a mixed-case name ("IA", "DeepSeek", "xAI").
 const INNER_CAPITAL = /.\p{Lu}/u;
 
-/// What the index knows about `word` (a token's text) in `li`'s language, cached.
-export function wordInfo(li: LangIndex, word: string): WordInfo {
-  let info = li.words.get(word);
+function newWordInfo(li: LangIndex, word: string): WordInfo {
+  const keys = keysOf(word, li.lang);
+  const c = word.length <= 5 ? connectorKeyOf(word) : '';
+  const conn = connectors[li.lang].has(c) ? c : undefined;
+  const elided = word.endsWith("'") || word.endsWith('’') || word.endsWith('ʼ');
+  return {
+    conn,
+    keys,
+    id: conn === undefined ? (li.vocab.get(keys.loose) ?? -1) : -1,
+    lowerId: li.lowerIds.get(keys.lower) ?? -1,
+    casedId: li.casedIds.get(keys.casedLoose) ?? -1,
+    form: conn ?? (elided ? connectorKeyOf(word) : keys.lower),
+  };
+}
+
+/// What the index knows about the word `text[start..end)` (a token) in `li`'s language, cached.
+export function wordInfoAt(li: LangIndex, text: string, start: number, end: number): WordInfo {
+  const hash = hashRange(text, start, end);
+  let info = li.words.find(text, start, end, hash);
   if (info === undefined) {
     if (li.words.size >= WORD_CACHE_LIMIT) li.words.clear();
-    const keys = wordKeys(word, li.lang);
-    const c = word.length <= 5 ? connectorKey(word) : '';
-    const conn = CONNECTORS[li.lang].has(c) ? c : undefined;
-    const elided = word.endsWith("'") || word.endsWith('’') || word.endsWith('ʼ');
-    info = {
-      conn,
-      keys,
-      id: conn === undefined ? (li.vocab.get(keys.loose) ?? -1) : -1,
-      form: conn ?? (elided ? connectorKey(word) : keys.lower),
-    };
-    li.words.set(word, info);
+    const word = text.slice(start, end);
+    info = newWordInfo(li, word);
+    li.words.add(word, hash, info);
   }
   return info;
+}
+
+/// What the index knows about `word` (a token's text) in `li`'s language, cached.
+export function wordInfo(li: LangIndex, word: string): WordInfo {
+  return wordInfoAt(li, word, 0, word.length);
 }
 
 /// What joins a token to the previous one in a form key: " " after white space, "-" after a
 /// hyphen, "" after an elision, the punctuation of a break.
 export function joinOf(gap: number, sep: string): string {
-  return gap === GAP_SPACE ? ' ' : gap === GAP_HYPHEN ? '-' : gap === GAP_ELISION ? '' : sep;
+  return gap === SPACE ? ' ' : gap === HYPHEN ? '-' : gap === ELISION ? '' : sep;
 }
 
 interface Builder {
@@ -168,7 +199,9 @@ function newBuilder(lang: Lang): Builder {
       breakSeps: new Set(),
       maxConnectors: MAX_CONNECTORS,
       termCount: 0,
-      words: new Map(),
+      words: new WordCache(4096),
+      lowerIds: new Map(),
+      casedIds: new Map(),
     },
     children: [0],
     tokens: new Map(),
@@ -202,11 +235,11 @@ function insert(b: Builder, looseKeys: readonly string[], variant: TermVariant):
 
 /// The gap of a term between its content tokens `a` and `z`.
 function gapBetween(b: Builder, scan: WordScan, infos: readonly WordInfo[], a: number, z: number): VariantGap {
-  if (z === a + 1 && scan.gaps[z] !== GAP_BREAK) return PLAIN_GAP;
+  if (z === a + 1 && scan.gaps[z] !== BREAK) return PLAIN_GAP;
   const connectors: string[] = [];
   let sep = '';
   for (let i = a + 1; i <= z; i++) {
-    if (scan.gaps[i] === GAP_BREAK) sep += scan.seps[i]!;
+    if (scan.gaps[i] === BREAK) sep += scan.seps[i]!;
     if (i < z) connectors.push(infos[i]!.conn!);
   }
   const li = b.index;
@@ -215,13 +248,22 @@ function gapBetween(b: Builder, scan: WordScan, infos: readonly WordInfo[], a: n
   return { connectors, prepositions: prepositionsOf(connectors), sep };
 }
 
+function intern(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
 /// The variant token of `word` (its keys given), shared between terms.
 function variantToken(b: Builder, word: string, keys: WordKeys, properName: boolean): VariantToken {
   const cacheKey = properName ? `P${word}` : `C${word}`;
   let v = b.tokens.get(cacheKey);
   if (v === undefined) {
     const cased = keys.hasUpper && (properName || INNER_CAPITAL.test(word));
-    v = { lower: keys.lower, casedLoose: keys.casedLoose, cased };
+    v = { lowerId: intern(b.index.lowerIds, keys.lower), casedId: intern(b.index.casedIds, keys.casedLoose), cased };
     b.tokens.set(cacheKey, v);
   }
   return v;
@@ -236,7 +278,7 @@ function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void 
   const infos: WordInfo[] = new Array(count);
   const content: number[] = [];
   for (let i = 0; i < count; i++) {
-    infos[i] = wordInfo(li, scan.texts[i]!);
+    infos[i] = wordInfoAt(li, text, scan.starts[i]!, scan.ends[i]!);
     if (infos[i]!.conn === undefined) content.push(i);
   }
   if (content.length === 0) return;
@@ -265,10 +307,10 @@ function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void 
     const i = content[k]!;
     const info = infos[i]!;
     keys.push(info.keys.loose);
-    tokens.push(variantToken(b, scan.texts[i]!, info.keys, properName));
+    tokens.push(variantToken(b, tokenText(scan, i), info.keys, properName));
     if (k > 0) {
       gaps.push(gapBetween(b, scan, infos, content[k - 1]!, i));
-      if (content[k - 1] === i - 1 && scan.gaps[i] === GAP_HYPHEN) hyphenated = true;
+      if (content[k - 1] === i - 1 && scan.gaps[i] === HYPHEN) hyphenated = true;
     }
   }
   insert(b, keys, { term: indexed, tokens, gaps });
@@ -279,15 +321,15 @@ function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void 
     for (let k = 0; k < content.length; k++) {
       const i = content[k]!;
       const previous = groups[groups.length - 1];
-      if (previous !== undefined && k > 0 && content[k - 1] === i - 1 && scan.gaps[i] === GAP_HYPHEN) previous.push(i);
+      if (previous !== undefined && k > 0 && content[k - 1] === i - 1 && scan.gaps[i] === HYPHEN) previous.push(i);
       else groups.push([i]);
     }
     const jKeys: string[] = [];
     const jTokens: VariantToken[] = [];
     const jGaps: VariantGap[] = [];
     groups.forEach((g, k) => {
-      const word = g.map((i) => scan.texts[i]!).join('');
-      const wk = wordKeys(word, li.lang);
+      const word = g.map((i) => tokenText(scan, i)).join('');
+      const wk = keysOf(word, li.lang);
       jKeys.push(wk.loose);
       jTokens.push(variantToken(b, word, wk, properName));
       if (k > 0) {

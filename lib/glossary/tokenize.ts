@@ -71,14 +71,16 @@ export function isSpaceCode(c: number): boolean {
 }
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]+$/u;
+/// Per ASCII code: 1 for a letter or digit.
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0,
+);
 /// Per BMP code unit: 0 not yet known, 1 word character, 2 not.
 const WORD_TABLE = new Uint8Array(65536);
 
 /// True if the code unit at `i` (with its low surrogate, if any) is a letter, mark or digit.
 function wordCharAt(text: string, i: number, c: number): number {
-  if (c < 0x80) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
-  }
+  if (c < 0x80) return ASCII_WORD[c]!;
   if (c >= 0xd800 && c <= 0xdbff) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
@@ -101,8 +103,10 @@ export const GAP_BREAK = 3;
 const GAP_NAMES: readonly Gap[] = ['space', 'hyphen', 'elision', 'break'];
 
 /// The tokens of a text as parallel arrays (what `tokenize` returns as objects), for callers
-/// that scan long texts and would rather not allocate an object per word.
+/// that scan long texts and would rather not allocate an object or a string per word.
 export interface WordScan {
+  /// The text scanned.
+  text: string;
   /// Number of tokens.
   count: number;
   /// Per token: UTF-16 start offset.
@@ -113,21 +117,29 @@ export interface WordScan {
   gaps: Uint8Array;
   /// Per token: 1 for an elision.
   elisions: Uint8Array;
-  /// Per token: its text.
-  texts: string[];
   /// Per token: the separator of a break gap (white space removed), else "".
   seps: string[];
+}
+
+/// The text of token `i` of a scan.
+export function tokenText(scan: WordScan, i: number): string {
+  return scan.text.slice(scan.starts[i]!, scan.ends[i]!);
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T {
+  const b = make(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /// Cut `text` into word tokens, as parallel arrays. Linear in the length of the text.
 export function scanWords(text: string, lang: Lang): WordScan {
   const n = text.length;
-  const cap = (n >> 1) + 2;
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
-  const gaps = new Uint8Array(cap);
-  const elisions = new Uint8Array(cap);
-  const texts: string[] = [];
+  let cap = (n >> 2) + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let gaps = new Uint8Array(cap);
+  let elisions = new Uint8Array(cap);
   const seps: string[] = [];
   let count = 0;
   let prevEnd = -1;
@@ -135,7 +147,8 @@ export function scanWords(text: string, lang: Lang): WordScan {
   let i = 0;
   while (i < n) {
     // Find the next run of word characters: [start, end).
-    let w = wordCharAt(text, i, text.charCodeAt(i));
+    const c0 = text.charCodeAt(i);
+    let w = c0 < 0x80 ? ASCII_WORD[c0]! : wordCharAt(text, i, c0);
     if (w === 0) {
       i++;
       continue;
@@ -144,7 +157,8 @@ export function scanWords(text: string, lang: Lang): WordScan {
     while (w > 0) {
       i += w;
       if (i >= n) break;
-      w = wordCharAt(text, i, text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      w = c < 0x80 ? ASCII_WORD[c]! : wordCharAt(text, i, c);
     }
     const end = i;
     let gap = GAP_BREAK;
@@ -154,10 +168,14 @@ export function scanWords(text: string, lang: Lang): WordScan {
       const c = text.charCodeAt(prevEnd);
       const p = count - 1;
       if (width === 1 && isApostropheCode(c) && count > 0 && ends[p] === prevEnd && !forceBreak) {
-        const prevText = texts[p]!;
-        if (lang === 'fr' && elisions[p] === 0 && prevText.length <= 6 && FRENCH_ELISIONS.has(prevText.toLowerCase())) {
+        const prevLength = prevEnd - starts[p]!;
+        if (
+          lang === 'fr' &&
+          elisions[p] === 0 &&
+          prevLength <= 6 &&
+          FRENCH_ELISIONS.has(text.slice(starts[p]!, prevEnd).toLowerCase())
+        ) {
           ends[p] = prevEnd + 1;
-          texts[p] = text.slice(starts[p]!, prevEnd + 1);
           elisions[p] = 1;
           gap = GAP_ELISION;
         } else if (lang === 'en' && end - start === 1 && (text[start] === 's' || text[start] === 'S')) {
@@ -167,7 +185,6 @@ export function scanWords(text: string, lang: Lang): WordScan {
           continue;
         } else if (elisions[p] === 0) {
           ends[p] = end;
-          texts[p] = text.slice(starts[p]!, end);
           prevEnd = end;
           continue;
         }
@@ -191,15 +208,21 @@ export function scanWords(text: string, lang: Lang): WordScan {
       if (sep === '') sep = "'s";
       forceBreak = false;
     }
+    if (count === cap) {
+      cap *= 2;
+      starts = grown(starts, (k) => new Int32Array(k));
+      ends = grown(ends, (k) => new Int32Array(k));
+      gaps = grown(gaps, (k) => new Uint8Array(k));
+      elisions = grown(elisions, (k) => new Uint8Array(k));
+    }
     starts[count] = start;
     ends[count] = end;
     gaps[count] = gap;
-    texts.push(text.slice(start, end));
     seps.push(sep);
     count++;
     prevEnd = end;
   }
-  return { count, starts, ends, gaps, elisions, texts, seps };
+  return { text, count, starts, ends, gaps, elisions, seps };
 }
 
 /// Cut `text` into word tokens, in order. Linear in the length of the text.
@@ -210,7 +233,7 @@ export function tokenize(text: string, lang: Lang): WordToken[] {
     out[i] = {
       start: s.starts[i]!,
       end: s.ends[i]!,
-      text: s.texts[i]!,
+      text: tokenText(s, i),
       gap: GAP_NAMES[s.gaps[i]!]!,
       sep: s.seps[i]!,
       elision: s.elisions[i] === 1,

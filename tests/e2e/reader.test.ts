@@ -27,7 +27,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("reader (Chromium)", () => 
       );
       expect(await page.locator('li.row .cell[lang="fr"]:visible').count()).toBe(14);
       expect(await page.locator('li.row .cell[lang="en"]:visible').count()).toBe(14);
-      expect(await page.locator("#p-3 .cell.fr").innerText()).toContain("commis l'écart");
+      expect(await page.locator("#p-3 .cell.fr").innerText()).toContain("comblé l'écart");
     } finally {
       await page.context().close();
     }

@@ -202,20 +202,21 @@ describeIfAvailable("Chromium", chromiumAvailable())("script injection (Chromium
     });
   });
 
-  it.each(modes)("users page runs nothing (bypassCSP: $bypassCSP)", async ({ bypassCSP }) => {
-    await visit("/admin/users", { bypassCSP }, async (page) => {
+  // Pages that store nothing of the payloads: once, with the policy bypassed (the stricter test).
+  it("users page runs nothing", async () => {
+    await visit("/admin/users", { bypassCSP: true }, async (page) => {
       await hydrated(page, "form.inline-form button[type=submit]");
       expect(await page.locator("tbody tr").count()).toBe(1);
       expect(await page.locator(injectedIn("main")).count()).toBe(0);
     });
   });
 
-  it.each(modes)("markup in the address bar is not reflected into pages (bypassCSP: $bypassCSP)", async ({ bypassCSP }) => {
+  it("markup in the address bar is not reflected into pages", async () => {
     const payload = encodeURIComponent(PAYLOADS[0]);
-    await visit(`/setup?token=${payload}`, { bypassCSP, visitor: true }, async (page) => {
+    await visit(`/setup?token=${payload}`, { bypassCSP: true, visitor: true }, async (page) => {
       expect(await page.locator(injectedIn("main")).count()).toBe(0);
     });
-    await visit(`/login?next=${encodeURIComponent(PAYLOADS[3])}`, { bypassCSP, visitor: true }, async (page) => {
+    await visit(`/login?next=${encodeURIComponent(PAYLOADS[3])}`, { bypassCSP: true, visitor: true }, async (page) => {
       expect(await page.locator(injectedIn("main")).count()).toBe(0);
     });
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_FILE_BYTES } from "@/lib/corpus/document";
 import { sessionCookieFor } from "../support/accounts";
 import { startServer, type RunningServer } from "../support/server";
-import { getJson, importForm, postDocument, rawPost, SEED, seedFile, seedParagraphs, smallDocument, type DocumentUpload } from "./helpers";
+import { correctedSeedParagraphs, seedCorrections, getJson, importForm, postDocument, rawPost, SEED, seedFile, seedParagraphs, smallDocument, type DocumentUpload } from "./helpers";
 
 let server: RunningServer;
 let adminCookie: string;
@@ -49,11 +49,12 @@ describe("reading", () => {
     expect(doc.paragraphs).toBe(14);
     expect(doc.rows).toHaveLength(14);
     expect(doc.rows.map((r: { position: number }) => r.position)).toEqual([...Array(14).keys()]);
-    expect(doc.rows.map((r: { fr: string }) => r.fr)).toEqual(seedParagraphs("fr"));
+    expect(doc.rows.map((r: { fr: string }) => r.fr)).toEqual(correctedSeedParagraphs());
     expect(doc.rows.map((r: { en: string }) => r.en)).toEqual(seedParagraphs("en"));
-    expect(doc.rows[2].fr).toContain("commis l'écart");
-    // Every paragraph is at its first revision.
-    expect(new Set(doc.rows.map((r: { revision: number }) => r.revision)).size).toBe(1);
+    expect(doc.rows[2].fr).toContain("comblé l'écart");
+    // Each accepted shipped correction made one revision of its paragraph.
+    const accepted = (i: number) => JSON.parse(seedCorrections()).suggestions.filter((s: { paragraph: number; status: string }) => s.paragraph === i && s.status === "accepted").length;
+    expect(doc.rows.map((r: { revision: number }) => r.revision)).toEqual(doc.rows.map((_: unknown, i: number) => 1 + accepted(i)));
   });
 
   it("GET /api/documents/:slug answers 404 with a JSON error for an unknown slug", async () => {
@@ -69,15 +70,14 @@ describe("reading", () => {
 describe("export", () => {
   const exportUrl = (query: string, slug = SEED) => `${server.url}/api/documents/${slug}/export?${query}`;
 
-  it("?format=txt&lang=fr gives fr.txt's paragraphs, one per line, with a final newline", async () => {
+  it("?format=txt&lang=fr gives the corrected French paragraphs, one per line, with a final newline", async () => {
     const res = await fetch(exportUrl("format=txt&lang=fr"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${SEED}.fr.txt"`);
     const text = await res.text();
     expect(seedFile("fr.txt").endsWith("\n")).toBe(false); // so the final newline below is the export's own
-    expect(text).toBe(seedParagraphs("fr").join("\n") + "\n");
-    expect(text).toBe(seedFile("fr.txt") + "\n");
+    expect(text).toBe(correctedSeedParagraphs().join("\n") + "\n");
   });
 
   it("?format=txt&lang=en gives the English text", async () => {
@@ -95,7 +95,7 @@ describe("export", () => {
     expect(json.slug).toBe(SEED);
     expect(json.meta.title).toEqual(JSON.parse(seedFile("meta.json")).title);
     expect(json.rows).toHaveLength(14);
-    expect(json.rows[2]).toEqual({ paragraph: 2, fr: seedParagraphs("fr")[2], en: seedParagraphs("en")[2], revision: expect.any(Number) });
+    expect(json.rows[2]).toEqual({ paragraph: 2, fr: correctedSeedParagraphs()[2], en: seedParagraphs("en")[2], revision: expect.any(Number) });
   });
 
   it("refuses an unknown format or language with 400, and an unknown document with 404", async () => {

@@ -21,6 +21,32 @@ export function seedParagraphs(lang: "fr" | "en"): string[] {
     .filter((l) => l !== "");
 }
 
+/// The seed's French paragraphs as the app shows them once the shipped corrections are in:
+/// every accepted suggestion of corrections.json applied (they are all made against the
+/// original text and do not overlap, so they apply from the end of each paragraph backwards).
+export function correctedSeedParagraphs(): string[] {
+  const file = JSON.parse(seedCorrections()) as {
+    suggestions: { paragraph: number; start: number; end: number; inserted: string; status: string }[];
+  };
+  return seedParagraphs("fr").map((text, i) =>
+    file.suggestions
+      .filter((s) => s.paragraph === i && s.status === "accepted")
+      .sort((a, b) => b.start - a.start)
+      .reduce((t, s) => t.slice(0, s.start) + s.inserted + t.slice(s.end), text.normalize("NFC")),
+  );
+}
+
+/// corrections.json of the seed document.
+export function seedCorrections(): string {
+  return fs.readFileSync(path.join(root, "corpus", SEED, "corrections.json"), "utf8");
+}
+
+/// The current text of a French cell as rendered: open suggestions are drawn in it as
+/// <del>old</del><ins>new</ins>; the current text keeps the old words and drops the new ones.
+export function currentTextOf(cellHtml: string): string {
+  return textOf(cellHtml.replace(/<ins\b[\s\S]*?<\/ins>/g, "").replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, ""));
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
 /// Decodes the character references React writes (&amp; &#x27; …).
@@ -73,7 +99,7 @@ export function elementsWithClass(html: string, tag: string, className: string):
 export interface RenderedRow {
   id: string;
   classes: string[];
-  cells: { classes: string[]; lang: string | undefined; text: string }[];
+  cells: { classes: string[]; lang: string | undefined; text: string; html: string }[];
 }
 
 /// The reader's rows (`li.row`) as the server rendered them.
@@ -84,7 +110,7 @@ export function readerRows(html: string): RenderedRow[] {
     cells: [...inner.matchAll(/(<div\b[^>]*>)([\s\S]*?)<\/div>/gi)]
       .map((m) => ({ attrs: attributes(m[1]), inner: m[2] }))
       .filter((c) => (c.attrs.class ?? "").split(/\s+/).includes("cell"))
-      .map((c) => ({ classes: c.attrs.class.split(/\s+/), lang: c.attrs.lang, text: textOf(c.inner) })),
+      .map((c) => ({ classes: c.attrs.class.split(/\s+/), lang: c.attrs.lang, text: textOf(c.inner), html: c.inner })),
   }));
 }
 
@@ -156,7 +182,9 @@ export function rawPost(url: string, chunks: Iterable<Uint8Array>, headers: Reco
       },
     );
     req.on("error", (e) => {
-      if (!answered) setTimeout(() => !answered && reject(e), 1000); // the answer may still be on its way
+      // The server may answer (413) and close before the whole body was written: the write then
+      // fails (EPIPE, ECONNRESET) while the answer is still on its way.
+      if (!answered) setTimeout(() => !answered && reject(e), 10_000);
     });
     const iterator = chunks[Symbol.iterator]();
     const write = () => {

@@ -11,6 +11,8 @@ import {
   SEED,
   seedFile,
   seedParagraphs,
+  correctedSeedParagraphs,
+  currentTextOf,
   textOf,
   visibleMarkup,
 } from "./helpers";
@@ -63,17 +65,18 @@ describe("document page", () => {
     expect(status).toBe(200);
     const rows = readerRows(html);
     expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 14 }, (_, i) => `p-${i + 1}`));
-    const fr = seedParagraphs("fr");
+    const fr = correctedSeedParagraphs();
     const en = seedParagraphs("en");
     rows.forEach((row, i) => {
       const frCells = row.cells.filter((c) => c.lang === "fr");
       const enCells = row.cells.filter((c) => c.lang === "en");
       expect(frCells, `${row.id} French cell`).toHaveLength(1);
       expect(enCells, `${row.id} English cell`).toHaveLength(1);
-      expect(frCells[0].text).toBe(fr[i]);
+      expect(currentTextOf(frCells[0].html)).toBe(fr[i]);
       expect(enCells[0].text).toBe(en[i]);
     });
-    expect(rows[2].cells.find((c) => c.lang === "fr")!.text).toContain("commis l'écart");
+    // The machine translation's "commis l'écart" was corrected by a shipped suggestion.
+    expect(rows[2].cells.find((c) => c.lang === "fr")!.text).toContain("comblé l'écart");
   });
 
   it("puts the French title in the page title and the title row's heading", async () => {
@@ -81,7 +84,7 @@ describe("document page", () => {
     const { title } = seedMeta();
     expect(textOf(/<title>([\s\S]*?)<\/title>/.exec(html)![1])).toBe(`${title.fr} · Vis-à-vis`);
     const h1 = /<h1>([\s\S]*?)<\/h1>/.exec(visibleMarkup(html))!;
-    expect(textOf(h1[1])).toBe(title.fr);
+    expect(currentTextOf(h1[1])).toBe(correctedSeedParagraphs()[0]);
   });
 
   it("offers the three exports", async () => {
