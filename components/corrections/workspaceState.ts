@@ -1,5 +1,7 @@
 /// The correction workspace's state as plain data, and how each live event changes it. Pure:
 /// the same events in the same order always give the same state.
+import type { Change } from "@/lib/corrections/change";
+import { mapSpan } from "@/lib/corrections/mapping";
 import type { SuggestionView } from "@/server/corrections/views";
 
 export interface WorkspaceRow {
@@ -28,10 +30,10 @@ type ParagraphUpdate = { id: number; position: number; text: string; revision: n
 /// A document event as the events route sends it.
 export type WorkspaceEvent =
   | { type: "suggestions.created"; data: { suggestions: SuggestionView[] } }
-  | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; stale: number[]; moved: SuggestionView[] } }
+  | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; change: Change; stale: number[] } }
   | { type: "suggestion.rejected"; data: { suggestion: SuggestionView } }
   | { type: "comment.created"; data: { suggestion: SuggestionView } }
-  | { type: "revision.reverted"; data: { paragraph: ParagraphUpdate; stale: number[]; moved: SuggestionView[]; suggestion: SuggestionView | null } }
+  | { type: "revision.reverted"; data: { paragraph: ParagraphUpdate; change: Change; stale: number[]; suggestion: SuggestionView | null } }
   | { type: "presence"; data: { user: string; paragraph: number | null }; receivedAt: number };
 
 /// Presences older than this are forgotten (the viewer left without saying so).
@@ -51,10 +53,18 @@ function withParagraph(state: WorkspaceState, p: ParagraphUpdate): WorkspaceStat
   return { ...state, rows: state.rows.map((r) => (r.paragraphId === p.id && p.revision >= r.revision ? { ...r, fr: p.text, revision: p.revision } : r)) };
 }
 
-function withStale(state: WorkspaceState, ids: number[], cause: number | null): WorkspaceState {
+/// Moves the paragraph's open suggestions through an accepted change, exactly as the server did
+/// (the same mapSpan), and marks the ones it named stale.
+function withChange(state: WorkspaceState, p: ParagraphUpdate, change: Change, stale: number[], cause: number | null): WorkspaceState {
+  const row = state.rows.find((r) => r.paragraphId === p.id);
+  if (row && row.revision >= p.revision) return state; // already applied (a replayed event)
   const suggestions = { ...state.suggestions };
-  for (const id of ids) if (suggestions[id]) suggestions[id] = { ...suggestions[id], status: "stale", staleBecause: cause };
-  return { ...state, suggestions };
+  for (const s of Object.values(suggestions)) {
+    if (s.paragraphId !== p.id || s.status !== "open") continue;
+    const mapped = stale.includes(s.id) ? null : mapSpan(s, change);
+    suggestions[s.id] = mapped ? { ...s, ...mapped, baseRevision: p.revision } : { ...s, status: "stale", staleBecause: cause };
+  }
+  return withParagraph({ ...state, suggestions }, p);
 }
 
 /// Applies one event.
@@ -62,17 +72,13 @@ export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): Worksp
   switch (event.type) {
     case "suggestions.created":
       return withSuggestions(state, event.data.suggestions);
-    case "suggestion.accepted": {
-      const s = withStale(withParagraph(state, event.data.paragraph), event.data.stale, event.data.suggestion.id);
-      return withSuggestions(s, [event.data.suggestion, ...event.data.moved]);
-    }
+    case "suggestion.accepted":
+      return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, event.data.suggestion.id), [event.data.suggestion]);
     case "suggestion.rejected":
     case "comment.created":
       return withSuggestions(state, [event.data.suggestion]);
-    case "revision.reverted": {
-      const s = withStale(withParagraph(state, event.data.paragraph), event.data.stale, null);
-      return withSuggestions(s, [event.data.suggestion, ...event.data.moved]);
-    }
+    case "revision.reverted":
+      return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, null), [event.data.suggestion]);
     case "presence": {
       const presence = { ...state.presence, [event.data.user]: { user: event.data.user, paragraph: event.data.paragraph, seen: event.receivedAt } };
       if (event.data.paragraph === null) delete presence[event.data.user];

@@ -195,12 +195,8 @@ export async function accept(
     const stale = await mapOpenSuggestions(trx, p.id, s.id, change, revision, at);
     const [view] = await listSuggestions(trx, input.documentId, [s.id]);
     const paragraph = { id: p.id, position: p.position, text, revision };
-    await appendEvent(trx, input.documentId, "suggestion.accepted", {
-      suggestion: view,
-      paragraph,
-      stale,
-      moved: await listSuggestions(trx, input.documentId, await openIds(trx, p.id)),
-    });
+    // Viewers move the other open suggestions through `change` themselves (the same mapSpan).
+    await appendEvent(trx, input.documentId, "suggestion.accepted", { suggestion: view, paragraph, change, stale });
     if (input.actor.id !== null) {
       await recordAudit(trx, { actor: input.actor, action: "suggestion.accept", target: `#${s.id}`, detail: { document: input.documentId }, address: input.address });
     }
@@ -212,13 +208,9 @@ export async function accept(
   });
 }
 
-async function openIds(trx: Trx, paragraphId: number): Promise<number[]> {
-  const rows = await trx.selectFrom("suggestions").select("id").where("paragraph_id", "=", paragraphId).where("status", "=", "open").execute();
-  return rows.map((r) => r.id);
-}
-
 /// Moves every other open suggestion of the paragraph through an accepted change; those it
-/// overlapped become stale. Returns the ids made stale.
+/// overlapped become stale. Returns the ids made stale. A change moves every suggestion after it
+/// by the same amount, so whatever their number this is three statements.
 async function mapOpenSuggestions(trx: Trx, paragraphId: number, causeId: number | null, change: Change, revision: number, at: string): Promise<number[]> {
   const open = await trx
     .selectFrom("suggestions")
@@ -226,16 +218,31 @@ async function mapOpenSuggestions(trx: Trx, paragraphId: number, causeId: number
     .where("paragraph_id", "=", paragraphId)
     .where("status", "=", "open")
     .execute();
+  const delta = change.inserted.length - (change.end - change.start);
   const stale: number[] = [];
+  const kept: number[] = [];
+  const shifted: number[] = [];
   for (const o of open) {
     const mapped = mapSpan(o, change);
-    if (mapped) {
-      await trx.updateTable("suggestions").set({ start: mapped.start, end: mapped.end, base_revision: revision }).where("id", "=", o.id).execute();
-    } else {
-      stale.push(o.id);
-      await trx.updateTable("suggestions").set({ status: "stale", stale_because: causeId, decided_at: at }).where("id", "=", o.id).execute();
-    }
+    if (!mapped) stale.push(o.id);
+    else if (mapped.start === o.start && mapped.end === o.end) kept.push(o.id);
+    else if (mapped.start === o.start + delta && mapped.end === o.end + delta) shifted.push(o.id);
+    else throw new Error(`mapping moved suggestion ${o.id} by other than the change's length`);
   }
+  const inChunks = async (ids: number[], update: (chunk: number[]) => Promise<unknown>) => {
+    for (let i = 0; i < ids.length; i += 500) await update(ids.slice(i, i + 500));
+  };
+  await inChunks(kept, (ids) => trx.updateTable("suggestions").set({ base_revision: revision }).where("id", "in", ids).execute());
+  await inChunks(shifted, (ids) =>
+    trx
+      .updateTable("suggestions")
+      .set((eb) => ({ start: eb("start", "+", delta), end: eb("end", "+", delta), base_revision: revision }))
+      .where("id", "in", ids)
+      .execute(),
+  );
+  await inChunks(stale, (ids) =>
+    trx.updateTable("suggestions").set({ status: "stale", stale_because: causeId, decided_at: at }).where("id", "in", ids).execute(),
+  );
   return stale;
 }
 
@@ -383,8 +390,8 @@ export async function revert(
     await appendEvent(trx, input.documentId, "revision.reverted", {
       paragraph,
       revision: revisionView(reverted),
+      change,
       stale,
-      moved: await listSuggestions(trx, input.documentId, await openIds(trx, p.id)),
       suggestion: r.suggestion_id === null ? null : (await listSuggestions(trx, input.documentId, [r.suggestion_id]))[0],
     });
     if (input.actor.id !== null) {
