@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AddUserForm } from "@/components/admin/AddUserForm";
 import { SettingsForm } from "@/components/admin/SettingsForm";
+import { WeightsForm } from "@/components/admin/WeightsForm";
 import { UserRow } from "@/components/admin/UserRow";
 import { requirePagePermission } from "@/server/auth/request";
 import { listUsers } from "@/server/auth/users";
@@ -39,6 +40,9 @@ export default async function UsersPage() {
       <AddUserForm />
       <h2>{t("admin.settingsTitle")}</h2>
       <SettingsForm publicReading={settings.publicReading} />
+      <h3>{t("admin.weights")}</h3>
+      <p className="muted">{t("admin.weightsHelp")}</p>
+      <WeightsForm weights={settings.mqmWeights} />
     </div>
   );
 }
