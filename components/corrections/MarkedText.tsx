@@ -13,13 +13,21 @@ export function MarkedText({ text, open, onPick }: { text: string; open: Suggest
         run.kind === "text" ? (
           <span key={i}>{run.text}</span>
         ) : (
-          <button
+          // A span, not a <button>: a button is laid out as a block and would break the line.
+          <span
             key={i}
-            type="button"
+            role="button"
+            tabIndex={0}
             className="sug-mark"
             data-suggestion={run.suggestion.id}
             title={t("corrections.suggestionTitle", { id: run.suggestion.id, author: run.suggestion.author })}
             onClick={() => onPick(run.suggestion.id)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" || e.key === " ") {
+                e.preventDefault();
+                onPick(run.suggestion.id);
+              }
+            }}
           >
             {run.suggestion.deleted && (
               <del>
@@ -33,7 +41,7 @@ export function MarkedText({ text, open, onPick }: { text: string; open: Suggest
                 {run.suggestion.inserted}
               </ins>
             )}
-          </button>
+          </span>
         ),
       )}
     </>
