@@ -165,28 +165,7 @@ export async function accept(
     }
     const at = input.at ?? new Date().toISOString();
     const change: Change = { start: s.start, end: s.end, inserted: s.inserted };
-    const text = applyChange(p.text, change);
-    const revision = p.revision + 1;
-    await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
-    await trx
-      .insertInto("revisions")
-      .values({
-        paragraph_id: p.id,
-        document_id: input.documentId,
-        revision,
-        kind: "accept",
-        start: s.start,
-        end: s.end,
-        deleted: s.deleted,
-        inserted: s.inserted,
-        text_before: p.text,
-        text_after: text,
-        suggestion_id: s.id,
-        actor_id: input.actor.id,
-        actor_name: input.actor.name,
-        at,
-      })
-      .execute();
+    const { text, revision } = await changeParagraph(trx, p, change, { kind: "accept", suggestionId: s.id, actor: input.actor, at });
     await trx
       .updateTable("suggestions")
       .set({ status: "accepted", decided_by_id: input.actor.id, decided_by_name: input.actor.name, decided_at: at, base_revision: revision })
@@ -206,6 +185,39 @@ export async function accept(
       documents: [...new Set([input.documentId, ...propagated.documents])],
     };
   });
+}
+
+/// Applies a change to a paragraph's canonical text as its next revision, and writes that
+/// revision to the history.
+async function changeParagraph(
+  trx: Trx,
+  p: { id: number; document_id: number; text: string; revision: number },
+  change: Change,
+  why: { kind: "accept" | "revert"; suggestionId: number | null; actor: Author; at: string },
+): Promise<{ text: string; revision: number }> {
+  const text = applyChange(p.text, change);
+  const revision = p.revision + 1;
+  await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
+  await trx
+    .insertInto("revisions")
+    .values({
+      paragraph_id: p.id,
+      document_id: p.document_id,
+      revision,
+      kind: why.kind,
+      start: change.start,
+      end: change.end,
+      deleted: p.text.slice(change.start, change.end),
+      inserted: change.inserted,
+      text_before: p.text,
+      text_after: text,
+      suggestion_id: why.suggestionId,
+      actor_id: why.actor.id,
+      actor_name: why.actor.name,
+      at: why.at,
+    })
+    .execute();
+  return { text, revision };
 }
 
 /// Moves every other open suggestion of the paragraph through an accepted change; those it
@@ -358,28 +370,7 @@ export async function revert(
     }
     const at = input.at ?? new Date().toISOString();
     const change: Change = { start: span.start, end: span.end, inserted: r.deleted };
-    const text = applyChange(p.text, change);
-    const revision = p.revision + 1;
-    await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
-    await trx
-      .insertInto("revisions")
-      .values({
-        paragraph_id: p.id,
-        document_id: input.documentId,
-        revision,
-        kind: "revert",
-        start: span.start,
-        end: span.end,
-        deleted: r.inserted,
-        inserted: r.deleted,
-        text_before: p.text,
-        text_after: text,
-        suggestion_id: r.suggestion_id,
-        actor_id: input.actor.id,
-        actor_name: input.actor.name,
-        at,
-      })
-      .execute();
+    const { text, revision } = await changeParagraph(trx, p, change, { kind: "revert", suggestionId: r.suggestion_id, actor: input.actor, at });
     await trx.updateTable("revisions").set({ reverted_by_revision: revision }).where("id", "=", r.id).execute();
     if (r.suggestion_id !== null) {
       await trx.updateTable("suggestions").set({ reverted_at: at, reverted_by_name: input.actor.name }).where("id", "=", r.suggestion_id).execute();
