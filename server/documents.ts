@@ -40,9 +40,22 @@ export async function listDocuments(db: Kysely<Database>): Promise<DocumentSumma
     .groupBy(["d.id", "d.slug", "d.title_fr", "d.title_en", "d.source_lang", "d.target_lang"])
     .orderBy("d.title_fr")
     .execute();
+  // The French title is the title paragraph as corrected so far (meta.json has it as imported).
+  const titles = new Map(
+    (
+      await db
+        .selectFrom("paragraphs as p")
+        .innerJoin("documents as d", "d.id", "p.document_id")
+        .select(["d.slug", "p.text"])
+        .where("p.lang", "=", "fr")
+        .where("p.position", "=", 0)
+        .where("p.removed", "=", 0)
+        .execute()
+    ).map((t) => [t.slug, t.text]),
+  );
   return rows.map((r) => ({
     slug: r.slug,
-    title: { fr: r.title_fr, en: r.title_en },
+    title: { fr: titles.get(r.slug) ?? r.title_fr, en: r.title_en },
     sourceLang: r.source_lang,
     targetLang: r.target_lang,
     paragraphs: Number(r.paragraphs),
@@ -79,7 +92,7 @@ export async function getDocument(db: Kysely<Database>, slug: string): Promise<D
   const rows = [...byPosition.values()].sort((a, b) => a.position - b.position);
   return {
     slug: doc.slug,
-    title: { fr: doc.title_fr, en: doc.title_en },
+    title: { fr: rows[0]?.position === 0 && rows[0].fr ? rows[0].fr : doc.title_fr, en: doc.title_en },
     sourceLang: doc.source_lang,
     targetLang: doc.target_lang,
     paragraphs: rows.length,

@@ -8,6 +8,9 @@ import { migrateToLatest } from "./db/migrations";
 import { importDocument, type ImportResult } from "./corpus/import";
 import { listDocumentDirs, readCorrectionsFile, readDocumentDir } from "./corpus/files";
 import { hub } from "./events/hub";
+import { TbxError } from "../lib/formats/tbx";
+import { listTermBases, readTermBase } from "./glossary/files";
+import { importEntries } from "./glossary/store";
 import { CorrectionsFileError, importCorrections, type CorrectionsFile } from "./corrections/file";
 
 /// Folders the app reads on start: CORPUS_DIR (default `corpus`) and GLOSSARY_DIR (default `glossary`).
@@ -47,6 +50,22 @@ export async function importCorpus(
   return { results, errors };
 }
 
+/// Imports every term base of the glossary folder; a bad file is reported and skipped.
+export async function importGlossary(db: Db, dir: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  const errors: string[] = [];
+  for (const file of listTermBases(dir)) {
+    try {
+      const r = await importEntries(db.kysely, path.basename(file), readTermBase(file));
+      if (r.created || r.updated) log(`glossary: ${path.basename(file)}: ${r.created} entries created, ${r.updated} updated`);
+    } catch (e) {
+      if (!(e instanceof TbxError)) throw e;
+      errors.push(e.message);
+      log(`glossary: skipped ${e.message}`);
+    }
+  }
+  return errors;
+}
+
 /// Replays a document's shipped corrections once: only while the document has no suggestions,
 /// so restarting or re-importing never duplicates or loses any. Returns how many were imported.
 export async function importShippedCorrections(db: Db, slug: string, file: CorrectionsFile): Promise<number> {
@@ -62,6 +81,7 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env, log:
   try {
     await migrateToLatest(db);
     await importCorpus(db, contentDirs(env).corpus, log);
+    await importGlossary(db, contentDirs(env).glossary, log);
   } catch (e) {
     await db.close();
     throw e;

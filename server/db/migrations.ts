@@ -154,6 +154,30 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("events_document_id").on("events").columns(["document_id", "id"]).execute();
   },
+  "0004_glossary": async (db, dialect) => {
+    await db.schema
+      .createTable("term_entries")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      // The entry as the app keeps it (lib/glossary/model TermEntry, JSON).
+      .addColumn("data", "text", (c) => c.notNull())
+      // The entry as its file last said, so a changed file updates entries nobody edited since.
+      .addColumn("imported", "text")
+      .addColumn("source", "text")
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addColumn("updated_by", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("term_entry_history")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("entry_id", "text", (c) => c.notNull())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("actor", "text", (c) => c.notNull())
+      .addColumn("action", "text", (c) => c.notNull())
+      .addColumn("before", "text")
+      .addColumn("after", "text")
+      .execute();
+    await db.schema.createIndex("term_entry_history_entry").on("term_entry_history").columns(["entry_id", "id"]).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

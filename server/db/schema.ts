@@ -146,6 +146,28 @@ export interface EventTable {
   payload: string;
 }
 
+export interface TermEntryTable {
+  id: string;
+  /// JSON of the entry (lib/glossary/model TermEntry).
+  data: string;
+  /// JSON of the entry as its file last said; null for entries made in the app.
+  imported: string | null;
+  source: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TermEntryHistoryTable {
+  id: Generated<number>;
+  entry_id: string;
+  at: string;
+  actor: string;
+  /// `create`, `edit`, `deprecate`, `import`.
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -157,4 +179,6 @@ export interface Database {
   comments: CommentTable;
   revisions: RevisionTable;
   events: EventTable;
+  term_entries: TermEntryTable;
+  term_entry_history: TermEntryHistoryTable;
 }

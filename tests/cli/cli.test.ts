@@ -39,7 +39,7 @@ describe("command line on a fresh clone", () => {
     expect(fs.existsSync(dataDir)).toBe(false);
     const r = cli(["list"], dataDir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^deepseek-containment\t14\tfr-en\tDeepseek reflète/);
+    expect(r.stdout).toMatch(/^deepseek-containment\t14\tfr-en\tDeepSeek reflète/);
     expect(fs.existsSync(path.join(dataDir, "vis-a-vis.sqlite"))).toBe(true);
   });
 

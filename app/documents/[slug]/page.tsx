@@ -28,8 +28,15 @@ async function load(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { db } = await requirePagePermission("read", "/");
-  const doc = await db.kysely.selectFrom("documents").select("title_fr").where("slug", "=", (await params).slug).executeTakeFirst();
-  return { title: doc?.title_fr };
+  const title = await db.kysely
+    .selectFrom("paragraphs as p")
+    .innerJoin("documents as d", "d.id", "p.document_id")
+    .select("p.text")
+    .where("d.slug", "=", (await params).slug)
+    .where("p.lang", "=", "fr")
+    .where("p.position", "=", 0)
+    .executeTakeFirst();
+  return { title: title?.text };
 }
 
 export default async function DocumentPage({ params }: Props) {

@@ -1,0 +1,125 @@
+/// The glossary in the database: entries imported from glossary/*.tbx on start, edited by
+/// terminologists in the app (every change kept in the entry's history), and one term index per
+/// process, rebuilt when the glossary changes.
+import "server-only";
+import type { Kysely } from "kysely";
+import { buildTermIndex, type TermIndex } from "../../lib/glossary/match";
+import type { TermEntry } from "../../lib/glossary/model";
+import type { Database } from "../db/schema";
+
+export interface EntryHistoryItem {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  before: TermEntry | null;
+  after: TermEntry | null;
+}
+
+/// What importing a term base did.
+export interface GlossaryImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /// Entries edited in the app since their last import: the app's version is kept.
+  kept: number;
+}
+
+/// Imports entries from a file. New entries are created; an entry nobody edited in the app
+/// follows its file; one edited in the app keeps the app's version. One transaction.
+export async function importEntries(db: Kysely<Database>, source: string, entries: TermEntry[], actor = "import"): Promise<GlossaryImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const result = { created: 0, updated: 0, unchanged: 0, kept: 0 };
+    const at = new Date().toISOString();
+    const existing = new Map((await trx.selectFrom("term_entries").selectAll().execute()).map((r) => [r.id, r]));
+    for (const entry of entries) {
+      const json = JSON.stringify(entry);
+      const row = existing.get(entry.id);
+      if (!row) {
+        await trx.insertInto("term_entries").values({ id: entry.id, data: json, imported: json, source, updated_at: at, updated_by: actor }).execute();
+        await trx.insertInto("term_entry_history").values({ entry_id: entry.id, at, actor, action: "import", before: null, after: json }).execute();
+        result.created++;
+      } else if (row.imported === json || row.data === json) {
+        if (row.imported !== json) await trx.updateTable("term_entries").set({ imported: json }).where("id", "=", entry.id).execute();
+        result.unchanged++;
+      } else if (row.data === row.imported) {
+        await trx.updateTable("term_entries").set({ data: json, imported: json, source, updated_at: at, updated_by: actor }).where("id", "=", entry.id).execute();
+        await trx.insertInto("term_entry_history").values({ entry_id: entry.id, at, actor, action: "import", before: row.data, after: json }).execute();
+        result.updated++;
+      } else {
+        await trx.updateTable("term_entries").set({ imported: json }).where("id", "=", entry.id).execute();
+        result.kept++;
+      }
+    }
+    return result;
+  });
+}
+
+/// Every entry, by id.
+export async function listEntries(db: Kysely<Database>): Promise<TermEntry[]> {
+  const rows = await db.selectFrom("term_entries").select("data").orderBy("id").execute();
+  return rows.map((r) => JSON.parse(r.data) as TermEntry);
+}
+
+/// One entry, or null.
+export async function getEntry(db: Kysely<Database>, id: string): Promise<TermEntry | null> {
+  const row = await db.selectFrom("term_entries").select("data").where("id", "=", id).executeTakeFirst();
+  return row ? (JSON.parse(row.data) as TermEntry) : null;
+}
+
+/// An entry's changes, newest first.
+export async function entryHistory(db: Kysely<Database>, id: string): Promise<EntryHistoryItem[]> {
+  const rows = await db.selectFrom("term_entry_history").selectAll().where("entry_id", "=", id).orderBy("id", "desc").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    before: r.before ? (JSON.parse(r.before) as TermEntry) : null,
+    after: r.after ? (JSON.parse(r.after) as TermEntry) : null,
+  }));
+}
+
+/// Creates or replaces an entry as `actor`, recording the change. `expectCreate` refuses to
+/// overwrite an existing id (a new entry must have a free id). Returns null when it would.
+export async function saveEntry(db: Kysely<Database>, entry: TermEntry, actor: string, expectCreate: boolean): Promise<TermEntry | null> {
+  return db.transaction().execute(async (trx) => {
+    const at = new Date().toISOString();
+    const json = JSON.stringify(entry);
+    const row = await trx.selectFrom("term_entries").selectAll().where("id", "=", entry.id).executeTakeFirst();
+    if (row && expectCreate) return null;
+    if (!row && !expectCreate) return null;
+    if (row) {
+      if (row.data === json) return entry;
+      await trx.updateTable("term_entries").set({ data: json, updated_at: at, updated_by: actor }).where("id", "=", entry.id).execute();
+    } else {
+      await trx.insertInto("term_entries").values({ id: entry.id, data: json, imported: null, source: null, updated_at: at, updated_by: actor }).execute();
+    }
+    const deprecates = row && Object.values(entry.langs).some((s) => s?.terms.every((t) => t.status === "deprecated"));
+    await trx
+      .insertInto("term_entry_history")
+      .values({ entry_id: entry.id, at, actor, action: row ? (deprecates ? "deprecate" : "edit") : "create", before: row?.data ?? null, after: json })
+      .execute();
+    return entry;
+  });
+}
+
+const CACHE = Symbol.for("vis-a-vis.term-index");
+type Cached = { version: string; index: TermIndex; entries: TermEntry[] };
+
+/// The term index over the current glossary, built once per glossary version in this process
+/// (the version is the entry count and the latest change, so edits made through another
+/// instance are seen too).
+export async function glossaryIndex(db: Kysely<Database>): Promise<{ index: TermIndex; entries: TermEntry[] }> {
+  const v = await db
+    .selectFrom("term_entries")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("at")])
+    .executeTakeFirstOrThrow();
+  const version = `${v.n}@${v.at ?? ""}`;
+  const holder = globalThis as { [CACHE]?: Cached };
+  if (holder[CACHE]?.version !== version) {
+    const entries = await listEntries(db);
+    holder[CACHE] = { version, index: buildTermIndex(entries), entries };
+  }
+  return { index: holder[CACHE]!.index, entries: holder[CACHE]!.entries };
+}
