@@ -16,7 +16,13 @@ interface ModuleResults {
 }
 
 function verdict(r: BenchResult): string {
+  if (!Number.isFinite(r.value)) return r.target === undefined ? 'no figure' : 'FAIL (no figure)';
   return r.ok === undefined ? '' : r.ok ? 'pass' : 'FAIL';
+}
+
+/// A result that misses its target, or has a target but no figure.
+function failed(r: BenchResult): boolean {
+  return r.ok === false || (r.target !== undefined && !Number.isFinite(r.value));
 }
 
 function target(r: BenchResult): string {
@@ -47,11 +53,13 @@ function machine(): string[] {
 }
 
 function markdown(all: ModuleResults[], date: Date): string {
-  const failed = all.flatMap((m) => m.results).filter((r) => r.ok === false).length;
+  const results = all.flatMap((m) => m.results);
+  const misses = results.filter(failed).length;
+  const missing = results.filter((r) => !Number.isFinite(r.value)).length;
   const out: string[] = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` on ${date.toISOString()}. ${failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`}`,
+    `Written by \`npm run bench\` on ${date.toISOString()}. ${misses === 0 ? 'All targets met.' : `${misses} target(s) missed.`}${missing > 0 ? ` ${missing} figure(s) could not be measured.` : ''}`,
     '',
     '## Machine',
     '',
@@ -82,11 +90,18 @@ async function main(): Promise<void> {
     }
     const module = file.replace(/\.bench\.ts$/, '');
     console.error(`running ${module}…`);
-    all.push({ module, results: await mod.run() });
+    try {
+      all.push({ module, results: await mod.run() });
+    } catch (err) {
+      // One broken benchmark must not hide the others' figures.
+      const reason = err instanceof Error ? err.message : String(err);
+      console.error(`${module} failed: ${reason}`);
+      all.push({ module, results: [{ name: 'run', value: Number.NaN, unit: '', target: 0, note: `threw: ${reason}` }] });
+    }
   }
   printTable(all);
   writeFileSync(path.join(here, 'RESULTS.md'), markdown(all, new Date()));
-  if (all.some((m) => m.results.some((r) => r.ok === false))) process.exitCode = 1;
+  if (all.some((m) => m.results.some(failed))) process.exitCode = 1;
 }
 
 await main();

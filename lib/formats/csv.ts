@@ -276,7 +276,11 @@ function parseStatus(raw: string, line: number, column: string): TermStatus {
   }
 }
 
-const STATUS_OUT: Record<TermStatus, string> = { preferred: 'preferred', admitted: 'admitted', deprecated: 'not recommended' };
+const STATUS_OUT: ReadonlyMap<string, string> = new Map([
+  ['preferred', 'preferred'],
+  ['admitted', 'admitted'],
+  ['deprecated', 'not recommended'],
+]);
 
 function partOfSpeechIn(v: string): string {
   return /^proper\s*noun$/i.test(v) ? 'properNoun' : v;
@@ -367,27 +371,27 @@ function finish(drafts: Draft[]): TermEntry[] {
   return out;
 }
 
-const LANG_FIELDS: Record<string, string> = {
-  term: 'term',
-  description: 'definition',
-  definition: 'definition',
-  'part of speech': 'partOfSpeech',
-  status: 'status',
-  type: 'termType',
-  gender: 'gender',
-  note: 'note',
-  'language note': 'langNote',
-  url: 'ignore',
-};
+const LANG_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['term', 'term'],
+  ['description', 'definition'],
+  ['definition', 'definition'],
+  ['part of speech', 'partOfSpeech'],
+  ['status', 'status'],
+  ['type', 'termType'],
+  ['gender', 'gender'],
+  ['note', 'note'],
+  ['language note', 'langNote'],
+  ['url', 'ignore'],
+]);
 
-const CONCEPT_FIELDS: Record<string, string> = {
-  'concept id': 'id',
-  'concept subject': 'subject',
-  'concept note': 'note',
-  'concept definition': 'definition',
-  'concept url': 'ignore',
-  'concept figure': 'ignore',
-};
+const CONCEPT_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['concept id', 'id'],
+  ['concept subject', 'subject'],
+  ['concept note', 'note'],
+  ['concept definition', 'definition'],
+  ['concept url', 'ignore'],
+  ['concept figure', 'ignore'],
+]);
 
 interface CrowdinColumns {
   concept: Map<string, number>;
@@ -407,21 +411,25 @@ function crowdinColumns(header: CsvRecord): CrowdinColumns | undefined {
       throw new CsvError(`the header names column "${name}" twice (columns ${previous + 1} and ${i + 1}).`, header.line);
     }
     names.set(lower, i);
-    const concept = CONCEPT_FIELDS[lower];
+    const concept = CONCEPT_FIELDS.get(lower);
     if (concept !== undefined) {
       recognised = true;
       if (concept !== 'ignore') cols.concept.set(concept, i);
       return;
     }
     const m = /^(.+?)\s*\[([^\]]+)\]$/.exec(lower);
-    const field = m ? LANG_FIELDS[m[1]!] : undefined;
+    const field = m ? LANG_FIELDS.get(m[1]!) : undefined;
     if (!m || field === undefined) return;
     recognised = true;
     const lang = langOfCode(m[2]!);
     if (lang === undefined || field === 'ignore') return;
     const map = (cols.langs[lang] ??= new Map());
-    if (map.has(field)) {
-      throw new CsvError(`the header has two columns for the ${lang} ${field === 'definition' ? 'definition' : field} ("${name}").`, header.line);
+    const other = map.get(field);
+    if (other !== undefined) {
+      throw new CsvError(
+        `columns "${header.fields[other]!.trim()}" and "${name}" hold the same field; keep one of them.`,
+        header.line,
+      );
     }
     map.set(field, i);
   });
@@ -649,7 +657,7 @@ export function writeGlossaryCsv(entries: readonly TermEntry[]): string {
         if (term) {
           text = clean(term.text);
           if (text === '') throw new CsvError(`entry "${id}" has an empty ${lang} term.`);
-          const s = STATUS_OUT[term.status];
+          const s = STATUS_OUT.get(term.status);
           if (s === undefined) throw new CsvError(`term "${text}" in entry "${id}" has an unknown status "${String(term.status)}".`);
           status = s;
           pos = partOfSpeechOut(clean(term.partOfSpeech));

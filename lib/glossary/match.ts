@@ -25,17 +25,19 @@
 /// All capitals ("DEEPSEEK", a heading) erase the difference, so they match every spelling and
 /// the best status wins: an all-capitals name is never reported as a deprecated spelling.
 ///
-/// Accents: matching ignores them, and `exact` says whether the text has the term's accents
-/// ("entrainement" matches the admitted "entrainement" exactly, and "entraînement" only if the
-/// glossary has no unaccented spelling). œ and æ equal oe and ae. Connectors are compared as
-/// written, so a text that drops the accent of "à" does not match through it.
+/// Accents: finding ignores them, so "entrâinement" or "ecosysteme" still find their entry;
+/// where the glossary lists spellings that differ only by accents ("entraînement" preferred,
+/// "entrainement" admitted), the one with the text's accents wins; and `exact` says whether
+/// the text has the accents of the term reported. œ and æ equal oe and ae. Connectors are
+/// compared as written, so a text that drops the accent of "à" does not match through it.
 ///
-/// Overlaps: at each position the longest term wins, and a term inside a longer match is not
-/// reported ("modèle de langage" inside "grand modèle de langage"), unless `all` is asked for.
+/// Overlaps: leftmost-longest — scanning from the start, the longest term at a position wins
+/// and the scan resumes after it, so a term inside a longer match is not reported ("modèle de
+/// langage" inside "grand modèle de langage"), unless `all` is asked for.
 
 import type { Lang, TermStatus } from './model';
 import { prepositionOf } from './normalize';
-import { joinOf, MAX_CONNECTORS, wordInfo, wordInfoAt, type TermIndex, type TermVariant, type WordInfo } from './term-index';
+import { joinOf, MAX_CONNECTORS, wordInfo, wordInfoAt, type TermIndex, type WordInfo } from './term-index';
 import { GAP_BREAK, GAP_HYPHEN, scanWords } from './tokenize';
 
 export { buildTermIndex, type TermIndex } from './term-index';
@@ -74,12 +76,21 @@ export interface MatchOptions {
 interface Candidate {
   startTok: number;
   endTok: number;
-  variant: TermVariant;
+  /// Variant number in the language index.
+  variant: number;
   score: number;
   exact: boolean;
 }
 
 const ORDER_SPAN = 2 ** 24;
+/// The path stack of `matchTerms` (which never runs twice at once: it is synchronous and calls
+/// nothing outside this module's reach).
+const STEP_FROM = new Int32Array(64);
+const STEP_TO = new Int32Array(64);
+const STEP_INFO: WordInfo[] = new Array(64);
+
+/// Weight of the "written exactly" bit in a packed score.
+const FORM_WEIGHT = 512 * ORDER_SPAN;
 
 // Local copies of hot imports: some module loaders (tsx, the benchmarks' runner) reach imported
 // bindings through a getter on every use.
@@ -91,11 +102,12 @@ const infoFor = wordInfo;
 const infoAt = wordInfoAt;
 const MAX_GAP = MAX_CONNECTORS;
 
-/// The ranking of a candidate as one number (higher is better): capitals agreeing, exact
-/// spelling, same accents, connector agreement, status, glossary order.
-function packScore(caseMatches: number, formEqual: boolean, exact: boolean, gapScore: number, statusRank: number, order: number): number {
+/// The ranking of a candidate as one number (higher is better): capitals agreeing, written
+/// exactly (added later as `FORM_WEIGHT`), same accents, connector agreement, status, glossary
+/// order.
+function packScore(caseMatches: number, exact: boolean, gapScore: number, statusRank: number, order: number): number {
   let s = Math.min(caseMatches, 31);
-  s = s * 2 + (formEqual ? 1 : 0);
+  s = s * 2; // the "written exactly" bit
   s = s * 2 + (exact ? 1 : 0);
   s = s * 64 + Math.min(gapScore, 63);
   s = s * 4 + statusRank;
@@ -107,7 +119,7 @@ function packScore(caseMatches: number, formEqual: boolean, exact: boolean, gapS
 export function matchTerms(index: TermIndex, text: string, lang: Lang, options: MatchOptions = {}): TermMatch[] {
   const li = index.langs[lang];
   if (li.termCount === 0 || text === '') return [];
-  const scan = scanWords(text, lang);
+  const scan = scanWords(text, lang, li.scratch);
   const { starts, ends, gaps, seps } = scan;
   const n = scan.count;
   const all = options.all === true;
@@ -116,8 +128,8 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   // the compound closed up ("semi-conducteurs" → "semiconducteurs").
   const info: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) info[i] = infoAt(li, text, starts[i]!, ends[i]!);
-  const joinEnd = new Int32Array(n);
-  const joinInfo: (WordInfo | undefined)[] = new Array(n);
+  const joinEnd: number[] = [];
+  const joinInfo: (WordInfo | undefined)[] = [];
   for (let i = 0; i + 1 < n; i++) {
     if (gaps[i + 1] !== HYPHEN || gaps[i] === HYPHEN || info[i]!.conn !== undefined) continue;
     let j = i + 1;
@@ -133,16 +145,18 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     }
   }
 
+  const { firstVariant, variantNext, variantTerm, variantWords, variantGaps, wordLower, wordCased, wordStrict, gapRefs, gapList, terms } = li;
+
   const crossable = (j: number): boolean => gaps[j] !== BREAK || li.breakSeps.has(seps[j]!);
 
   // The path being walked: content steps [stepFrom, stepTo), joined or not.
-  const stepFrom = new Int32Array(64);
-  const stepTo = new Int32Array(64);
-  const stepInfo: WordInfo[] = new Array(64);
+  const stepFrom = STEP_FROM;
+  const stepTo = STEP_TO;
+  const stepInfo = STEP_INFO;
   let depth = 0;
 
-  const sameForm = (variant: TermVariant, from: number, to: number): boolean => {
-    const form = variant.term.form;
+  const sameForm = (variant: number, from: number, to: number): boolean => {
+    const form = terms[variantTerm[variant]!]!.form;
     let pos = 0;
     for (let k = from; k < to; k++) {
       if (k > from) {
@@ -157,12 +171,13 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     return pos === form.length;
   };
 
-  const gapScoreOf = (variant: TermVariant): number => {
+  const gapScoreOf = (variant: number): number => {
     let score = 0;
+    const g0 = variantGaps[variant]!;
     for (let k = 0; k + 1 < depth; k++) {
       const from = stepTo[k]!;
       const to = stepFrom[k + 1]!;
-      const vg = variant.gaps[k]!;
+      const vg = gapList[gapRefs[g0 + k]!]!;
       let sep = '';
       for (let j = from; j <= to; j++) if (gaps[j] === BREAK) sep += seps[j]!;
       if (sep !== vg.sep) return -1;
@@ -185,66 +200,88 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
     return score;
   };
 
+  // The best candidate so far at the current start. Its score may still lack the "written
+  // exactly" bit (`bestFormPending`), which is only worked out when a tie needs it.
   let bestEnd = -1;
   let bestScore = -1;
-  let bestVariant: TermVariant | undefined;
+  let bestFormPending = false;
+  let bestVariant = -1;
   let bestExact = false;
   const found: Candidate[] = [];
 
   const record = (node: number, endTok: number): void => {
     const startTok = stepFrom[0]!;
-    let nodeBest: TermVariant | undefined;
+    const head = firstVariant[node]!;
+    const single = variantNext[head]! < 0 && !all;
+    let nodeBest = -1;
     let nodeScore = -1;
     let nodeExact = false;
-    const variants = li.terminals[node]!;
-    for (let vi = 0; vi < variants.length; vi++) {
-      const v = variants[vi]!;
-      const vtokens = v.tokens;
+    for (let v = head; v >= 0; v = variantNext[v]!) {
+      const w0 = variantWords[v]!;
       let caseMatches = 0;
       let exact = true;
       let ok = true;
       for (let k = 0; k < depth; k++) {
         const si = stepInfo[k]!;
-        const vt = vtokens[k]!;
-        const same = si.casedId === vt.casedId;
-        if (vt.cased && !same && !si.keys.allCaps) {
+        const same = si.casedId === wordCased[w0 + k];
+        if (!same && wordStrict[w0 + k] === 1 && !si.keys.allCaps) {
           ok = false;
           break;
         }
         if (same) caseMatches++;
-        if (si.lowerId !== vt.lowerId) exact = false;
+        if (si.lowerId !== wordLower[w0 + k]) exact = false;
       }
       if (!ok) continue;
       const gapScore = gapScoreOf(v);
       if (gapScore < 0) continue;
-      const t = v.term;
-      const score = packScore(caseMatches, sameForm(v, startTok, endTok), exact, gapScore, t.statusRank, t.order);
+      const t = terms[variantTerm[v]!]!;
+      let score = packScore(caseMatches, exact, gapScore, t.statusRank, t.order);
+      if (!single && sameForm(v, startTok, endTok)) score += FORM_WEIGHT;
       if (score > nodeScore) {
         nodeScore = score;
         nodeBest = v;
         nodeExact = exact;
       }
     }
-    if (nodeBest === undefined) return;
-    if (all) found.push({ startTok, endTok, variant: nodeBest, score: nodeScore, exact: nodeExact });
-    else if (endTok > bestEnd || (endTok === bestEnd && nodeScore > bestScore)) {
-      bestEnd = endTok;
-      bestScore = nodeScore;
-      bestVariant = nodeBest;
-      bestExact = nodeExact;
+    if (nodeBest < 0) return;
+    if (all) {
+      found.push({ startTok, endTok, variant: nodeBest, score: nodeScore, exact: nodeExact });
+      return;
     }
+    let nodePending = single;
+    if (endTok === bestEnd) {
+      // A tie on length: settle the pending "written exactly" bits, then compare.
+      if (nodePending && sameForm(nodeBest, startTok, endTok)) nodeScore += FORM_WEIGHT;
+      if (bestFormPending && sameForm(bestVariant, startTok, endTok)) bestScore += FORM_WEIGHT;
+      nodePending = false;
+      bestFormPending = false;
+      if (nodeScore <= bestScore) return;
+    } else if (endTok < bestEnd) {
+      return;
+    }
+    bestEnd = endTok;
+    bestScore = nodeScore;
+    bestFormPending = nodePending;
+    bestVariant = nodeBest;
+    bestExact = nodeExact;
   };
 
   const visit = (node: number, next: number): void => {
-    if (li.terminals[node] !== undefined) record(node, next);
-    if (li.branching[node] !== 1 || depth >= 64) return;
-    let j = next;
-    let skipped = 0;
-    while (j < n && info[j]!.conn !== undefined) {
-      if (!crossable(j) || ++skipped > li.maxConnectors) return;
-      j++;
+    // Longer terms first: a term that a longer match contains need not be weighed at all.
+    if (li.branching[node] === 1 && depth < 64) {
+      let j = next;
+      let skipped = 0;
+      let ok = true;
+      while (j < n && info[j]!.conn !== undefined) {
+        if (!crossable(j) || ++skipped > li.maxConnectors) {
+          ok = false;
+          break;
+        }
+        j++;
+      }
+      if (ok && j < n && crossable(j)) step(node, j);
     }
-    if (j < n && crossable(j)) step(node, j);
+    if (firstVariant[node]! >= 0 && (all || bestEnd <= next)) record(node, next);
   };
 
   const step = (node: number, pos: number): void => {
@@ -276,8 +313,8 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   };
 
   const out: TermMatch[] = [];
-  const emit = (startTok: number, endTok: number, variant: TermVariant, exact: boolean, floor: number): number => {
-    const { leading, trailing, term, entry } = variant.term;
+  const emit = (startTok: number, endTok: number, variant: number, exact: boolean, floor: number): number => {
+    const { leading, trailing, term, entry } = terms[variantTerm[variant]!]!;
     let start = starts[startTok]!;
     let end = ends[endTok - 1]!;
     const L = leading.length;
@@ -306,12 +343,14 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   for (let i = 0; i < n; i++) {
     const wi = info[i]!;
     if (wi.id < 0 && joinInfo[i] === undefined) continue;
+    if (!all && starts[i]! < lastEnd) continue; // inside the previous match
     bestEnd = -1;
     bestScore = -1;
-    bestVariant = undefined;
+    bestFormPending = false;
+    bestVariant = -1;
     depth = 0;
     step(0, i);
-    if (!all && bestVariant !== undefined && starts[i]! >= lastEnd) {
+    if (!all && bestVariant >= 0 && starts[i]! >= lastEnd) {
       lastEnd = emit(i, bestEnd, bestVariant, bestExact, lastEnd);
     }
   }
@@ -319,7 +358,7 @@ export function matchTerms(index: TermIndex, text: string, lang: Lang, options: 
   if (all) {
     const seen = new Map<string, Candidate>();
     for (const c of found) {
-      const key = `${c.startTok}:${c.endTok}:${c.variant.term.entry}`;
+      const key = `${c.startTok}:${c.endTok}:${terms[variantTerm[c.variant]!]!.entry}`;
       const prev = seen.get(key);
       if (prev === undefined || c.score > prev.score) seen.set(key, c);
     }
@@ -338,7 +377,9 @@ export function matchParagraphs(
 ): ParagraphTermMatch[] {
   const out: ParagraphTermMatch[] = [];
   paragraphs.forEach((text, paragraph) => {
-    for (const m of matchTerms(index, text, lang, options)) out.push({ paragraph, ...m });
+    for (const m of matchTerms(index, text, lang, options)) {
+      out.push({ lang: m.lang, paragraph, start: m.start, end: m.end, entry: m.entry, term: m.term, status: m.status, exact: m.exact });
+    }
   });
   return out;
 }

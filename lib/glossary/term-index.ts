@@ -7,13 +7,17 @@
 /// "semi-conductor", "semi conductor" and "semiconductor" meet. Terms made only of connectors
 /// cannot be matched and are left out.
 ///
-/// Words are interned to integers and trie edges live in one typed-array hash table
-/// (`edge-table.ts`), which keeps a 10,000-entry glossary to a few megabytes. Each language
-/// also caches what it has worked out about the words of the texts it has seen (their keys and
-/// ids), so repeated words cost one lookup; the cache is emptied when it grows past
-/// `WORD_CACHE_LIMIT` words.
+/// Memory and speed: words are interned to integers, trie edges live in one typed-array hash
+/// table (`edge-table.ts`), and identical word and gap descriptions are shared between terms —
+/// a 10,000-entry glossary (33,000 terms) takes about 20 MB and builds in a few hundred
+/// milliseconds (bench/RESULTS.md). Each language also caches what it has worked out about the
+/// words of the texts it has seen (`word-cache.ts`: keys and ids), so a repeated word costs one
+/// hash lookup and no allocation; the cache starts afresh past `WORD_CACHE_LIMIT` words. The
+/// index is therefore not immutable, but matching gives the same results whatever the cache
+/// holds.
 
 import { EdgeTable } from './edge-table';
+import { IntList } from './int-list';
 import { hashRange, WordCache } from './word-cache';
 import { LANGS, type Lang, type Term, type TermEntry } from './model';
 import { CONNECTORS, connectorKey, prepositionsOf, wordKeys, type WordKeys } from './normalize';
@@ -46,19 +50,6 @@ export interface IndexedTerm {
   trailing: string[];
 }
 
-/// One content word of an indexed term.
-export interface VariantToken {
-  /// Id of its singular lower-case key with accents (`WordKeys.lower`): equal ids, same accents.
-  lowerId: number;
-  /// Id of its singular key with capitals, without accents (`WordKeys.casedLoose`).
-  casedId: number;
-  /// True if a text must write the word with the same capitals (or in all capitals): a word of a
-  /// proper name that has a capital, or any word with a capital after its first letter (an
-  /// acronym or a mixed-case name: "IA", "DeepSeek"). Other words match in any case; their
-  /// capitals only rank candidates ("Internet des objets" before "internet des objets").
-  cased: boolean;
-}
-
 /// What a term has between two of its content words.
 export interface VariantGap {
   /// Connector keys, in order (empty for "puce avancée").
@@ -67,13 +58,6 @@ export interface VariantGap {
   prepositions: string[];
   /// Punctuation (white space removed) that must separate the words, as in "R&D"; "" if none.
   sep: string;
-}
-
-/// One way of spelling a term as a sequence of content words (split or closed up).
-export interface TermVariant {
-  term: IndexedTerm;
-  tokens: VariantToken[];
-  gaps: VariantGap[];
 }
 
 /// What the index knows about one word of a text.
@@ -93,7 +77,17 @@ export interface WordInfo {
   form: string;
 }
 
-/// The index of one language.
+/// The index of one language. A term is indexed as one or two variants (split, and closed up
+/// if hyphenated), each a path of content words from the root; the variants ending at a node
+/// form a list. Variants, their words and their gaps live in flat arrays:
+/// - variant `v` belongs to term `terms[variantTerm[v]]`; the next variant at the same node is
+///   `variantNext[v]` (-1 ends the list);
+/// - its `k`-th content word is at `variantWords[v] + k` in `wordLower` (id of `WordKeys.lower`:
+///   equal ids, same accents), `wordCased` (id of `WordKeys.casedLoose`) and `wordStrict` (1 if
+///   a text must write the word with the same capitals, or in all capitals: a word of a proper
+///   name that has a capital, or any word with a capital after its first letter — "IA",
+///   "DeepSeek"; other words match in any case, their capitals only ranking candidates);
+/// - its gap after its `k`-th word is `gapList[gapRefs[variantGaps[v] + k]]`.
 export interface LangIndex {
   /// The language.
   lang: Lang;
@@ -101,10 +95,30 @@ export interface LangIndex {
   vocab: Map<string, number>;
   /// (node, word id) → child node; node 0 is the root.
   edges: EdgeTable;
-  /// Node → the variants that end there.
-  terminals: (TermVariant[] | undefined)[];
   /// Node → 1 if the node has children.
   branching: Uint8Array;
+  /// Node → first variant ending there, or -1.
+  firstVariant: Int32Array;
+  /// Variant → next variant ending at the same node, or -1.
+  variantNext: Int32Array;
+  /// Variant → its term, in `terms`.
+  variantTerm: Int32Array;
+  /// Variant → offset of its words in `wordLower`, `wordCased`, `wordStrict`.
+  variantWords: Int32Array;
+  /// Variant → offset of its gaps in `gapRefs`.
+  variantGaps: Int32Array;
+  /// Per variant word: id of its lower-case key.
+  wordLower: Int32Array;
+  /// Per variant word: id of its cased loose key.
+  wordCased: Int32Array;
+  /// Per variant word: 1 if its capitals must agree.
+  wordStrict: Uint8Array;
+  /// Per variant gap: index in `gapList`.
+  gapRefs: Int32Array;
+  /// The distinct gaps.
+  gapList: VariantGap[];
+  /// The terms.
+  terms: IndexedTerm[];
   /// Punctuation found between the content words of some term ("&" for "R&D").
   breakSeps: Set<string>;
   /// Largest number of connectors a text may have in one gap, over all terms.
@@ -117,6 +131,8 @@ export interface LangIndex {
   lowerIds: Map<string, number>;
   /// Ids of the terms' `WordKeys.casedLoose` keys.
   casedIds: Map<string, number>;
+  /// Token arrays reused by `matchTerms` from call to call.
+  scratch: WordScan;
 }
 
 /// A glossary ready for matching: build it once with `buildTermIndex`, then match any number
@@ -136,8 +152,6 @@ const ELISION = GAP_ELISION;
 const keysOf = wordKeys;
 const connectors = CONNECTORS;
 const connectorKeyOf = connectorKey;
-
-const STATUS_RANK = { preferred: 2, admitted: 1, deprecated: 0 } as const;
 
 /// A capital after the first letter: an acronym or a mixed-case name ("IA", "DeepSeek", "xAI").
 const INNER_CAPITAL = /.\p{Lu}/u;
@@ -183,69 +197,161 @@ export function joinOf(gap: number, sep: string): string {
 
 interface Builder {
   index: LangIndex;
-  children: number[];
-  /// Variant tokens already made, by word and proper-name flag, to share them.
-  tokens: Map<string, VariantToken>;
+  /// The flat arrays of `LangIndex`, growing.
+  branching: IntList;
+  firstVariant: IntList;
+  variantNext: IntList;
+  variantTerm: IntList;
+  variantWords: IntList;
+  variantGaps: IntList;
+  wordLower: IntList;
+  wordCased: IntList;
+  wordStrict: IntList;
+  gapRefs: IntList;
+  /// Gaps already made, by connectors and separator → index in `gapList`.
+  gaps: Map<string, number>;
+  /// Scratch space reused from term to term.
+  scan: WordScan;
+  infos: WordInfo[];
+  content: number[];
+  ids: number[];
 }
 
+const NO_WORDS: string[] = [];
+const PLAIN_GAP: VariantGap = { connectors: NO_WORDS, prepositions: NO_WORDS, sep: '' };
+
 function newBuilder(lang: Lang): Builder {
-  return {
+  const b: Builder = {
     index: {
       lang,
       vocab: new Map(),
       edges: new EdgeTable(4096),
-      terminals: [undefined],
       branching: new Uint8Array(0),
+      firstVariant: new Int32Array(0),
+      variantNext: new Int32Array(0),
+      variantTerm: new Int32Array(0),
+      variantWords: new Int32Array(0),
+      variantGaps: new Int32Array(0),
+      wordLower: new Int32Array(0),
+      wordCased: new Int32Array(0),
+      wordStrict: new Uint8Array(0),
+      gapRefs: new Int32Array(0),
+      gapList: [PLAIN_GAP],
+      terms: [],
       breakSeps: new Set(),
       maxConnectors: MAX_CONNECTORS,
       termCount: 0,
       words: new WordCache(4096),
       lowerIds: new Map(),
       casedIds: new Map(),
+      scratch: scanWords('', lang),
     },
-    children: [0],
-    tokens: new Map(),
+    branching: new IntList(4096),
+    firstVariant: new IntList(4096),
+    variantNext: new IntList(4096),
+    variantTerm: new IntList(4096),
+    variantWords: new IntList(4096),
+    variantGaps: new IntList(4096),
+    wordLower: new IntList(8192),
+    wordCased: new IntList(8192),
+    wordStrict: new IntList(8192),
+    gapRefs: new IntList(4096),
+    gaps: new Map(),
+    scan: scanWords('', lang),
+    infos: [],
+    content: [],
+    ids: [],
   };
+  b.branching.push(0); // the root
+  b.firstVariant.push(-1);
+  return b;
 }
 
-const NO_WORDS: string[] = [];
-const PLAIN_GAP: VariantGap = { connectors: NO_WORDS, prepositions: NO_WORDS, sep: '' };
+/// The word id of a loose key, made if new.
+function vocabId(index: LangIndex, key: string): number {
+  let id = index.vocab.get(key);
+  if (id === undefined) {
+    id = index.vocab.size;
+    index.vocab.set(key, id);
+  }
+  return id;
+}
 
-function insert(b: Builder, looseKeys: readonly string[], variant: TermVariant): void {
-  const { index } = b;
+/// The node at the end of the path `ids` from the root, made if new.
+function pathEnd(b: Builder, ids: readonly number[], count: number): number {
+  const edges = b.index.edges;
   let node = 0;
-  for (const key of looseKeys) {
-    let id = index.vocab.get(key);
-    if (id === undefined) {
-      id = index.vocab.size;
-      index.vocab.set(key, id);
-    }
-    let child = index.edges.get(node, id);
+  for (let k = 0; k < count; k++) {
+    const id = ids[k]!;
+    let child = edges.get(node, id);
     if (child < 0) {
-      child = index.terminals.length;
-      index.terminals.push(undefined);
-      b.children.push(0);
-      index.edges.set(node, id, child);
-      b.children[node] = 1;
+      child = b.branching.push(0);
+      b.firstVariant.push(-1);
+      edges.set(node, id, child);
+      b.branching.set(node, 1);
     }
     node = child;
   }
-  (index.terminals[node] ??= []).push(variant);
+  return node;
 }
 
-/// The gap of a term between its content tokens `a` and `z`.
-function gapBetween(b: Builder, scan: WordScan, infos: readonly WordInfo[], a: number, z: number): VariantGap {
-  if (z === a + 1 && scan.gaps[z] !== BREAK) return PLAIN_GAP;
-  const connectors: string[] = [];
+/// Start a variant of term `termNo` ending at `node`, appended to the node's list.
+function addVariant(b: Builder, node: number, termNo: number): void {
+  const v = b.variantTerm.push(termNo);
+  b.variantWords.push(b.wordLower.length);
+  b.variantGaps.push(b.gapRefs.length);
+  b.variantNext.push(-1);
+  let last = b.firstVariant.get(node);
+  if (last < 0) {
+    b.firstVariant.set(node, v);
+    return;
+  }
+  while (b.variantNext.get(last) >= 0) last = b.variantNext.get(last);
+  b.variantNext.set(last, v);
+}
+
+/// Add a content word to the variant being made. `info`, when given, keeps the word's ids for
+/// the next term that has it (the cache of words is emptied once the index is built).
+function addWord(b: Builder, keys: WordKeys, properName: boolean, info?: WordInfo): void {
+  const li = b.index;
+  let lowerId = info?.lowerId ?? -1;
+  let casedId = info?.casedId ?? -1;
+  if (lowerId < 0 || casedId < 0) {
+    lowerId = intern(li.lowerIds, keys.lower);
+    casedId = intern(li.casedIds, keys.casedLoose);
+    if (info !== undefined) {
+      info.lowerId = lowerId;
+      info.casedId = casedId;
+    }
+  }
+  b.wordLower.push(lowerId);
+  b.wordCased.push(casedId);
+  b.wordStrict.push(keys.hasUpper && (properName || INNER_CAPITAL.test(keys.folded)) ? 1 : 0);
+}
+
+/// Add to the variant being made the gap between the term's content tokens `a` and `z`.
+function addGap(b: Builder, scan: WordScan, infos: readonly WordInfo[], a: number, z: number): void {
+  if (z === a + 1 && scan.gaps[z] !== BREAK) {
+    b.gapRefs.push(0); // PLAIN_GAP
+    return;
+  }
+  let key = '';
   let sep = '';
   for (let i = a + 1; i <= z; i++) {
     if (scan.gaps[i] === BREAK) sep += scan.seps[i]!;
-    if (i < z) connectors.push(infos[i]!.conn!);
+    if (i < z) key += `${infos[i]!.conn!}\u0000`;
   }
-  const li = b.index;
-  if (sep !== '') li.breakSeps.add(sep);
-  if (connectors.length > li.maxConnectors) li.maxConnectors = connectors.length;
-  return { connectors, prepositions: prepositionsOf(connectors), sep };
+  key += sep;
+  let g = b.gaps.get(key);
+  if (g === undefined) {
+    const connectors = infos.slice(a + 1, z).map((info) => info.conn!);
+    const li = b.index;
+    if (sep !== '') li.breakSeps.add(sep);
+    if (connectors.length > li.maxConnectors) li.maxConnectors = connectors.length;
+    g = li.gapList.push({ connectors, prepositions: prepositionsOf(connectors).slice(), sep }) - 1;
+    b.gaps.set(key, g);
+  }
+  b.gapRefs.push(g);
 }
 
 function intern(ids: Map<string, number>, key: string): number {
@@ -257,29 +363,31 @@ function intern(ids: Map<string, number>, key: string): number {
   return id;
 }
 
-/// The variant token of `word` (its keys given), shared between terms.
-function variantToken(b: Builder, word: string, keys: WordKeys, properName: boolean): VariantToken {
-  const cacheKey = properName ? `P${word}` : `C${word}`;
-  let v = b.tokens.get(cacheKey);
-  if (v === undefined) {
-    const cased = keys.hasUpper && (properName || INNER_CAPITAL.test(word));
-    v = { lowerId: intern(b.index.lowerIds, keys.lower), casedId: intern(b.index.casedIds, keys.casedLoose), cased };
-    b.tokens.set(cacheKey, v);
-  }
-  return v;
+const COMBINING = /[\u0300-\u036f]/;
+
+/// `s` as one flat string rather than a tree of concatenations (smaller, and faster to compare).
+function flat(s: string): string {
+  return s.length > 0 ? s.charAt(0) + s.slice(1) : s;
 }
 
 function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void {
   const li = b.index;
-  const text = String(term.text ?? '').normalize('NFC').trim();
+  let text = String(term.text ?? '').trim();
+  if (COMBINING.test(text)) text = text.normalize('NFC');
   if (text === '') return;
-  const scan = scanWords(text, li.lang);
+  const scan = scanWords(text, li.lang, b.scan);
   const count = scan.count;
-  const infos: WordInfo[] = new Array(count);
-  const content: number[] = [];
+  const infos = b.infos;
+  const content = b.content;
+  content.length = 0;
   for (let i = 0; i < count; i++) {
-    infos[i] = wordInfoAt(li, text, scan.starts[i]!, scan.ends[i]!);
-    if (infos[i]!.conn === undefined) content.push(i);
+    const info = wordInfoAt(li, text, scan.starts[i]!, scan.ends[i]!);
+    infos[i] = info;
+    if (info.conn === undefined) {
+      content.push(i);
+      // Give the word its id now, so that later terms find it without a lookup.
+      if (info.id < 0) info.id = vocabId(li, info.keys.loose);
+    }
   }
   if (content.length === 0) return;
   const first = content[0]!;
@@ -287,57 +395,54 @@ function addTerm(b: Builder, entry: TermEntry, order: number, term: Term): void 
 
   let form = infos[first]!.form;
   for (let i = first + 1; i <= last; i++) form += joinOf(scan.gaps[i]!, scan.seps[i]!) + infos[i]!.form;
-  const indexed: IndexedTerm = {
-    entry: entry.id,
-    order,
-    term,
-    statusRank: STATUS_RANK[term.status] ?? 1,
-    form,
-    leading: first === 0 ? NO_WORDS : infos.slice(0, first).map((info) => info.conn!),
-    trailing: last === count - 1 ? NO_WORDS : infos.slice(last + 1).map((info) => info.conn!),
-  };
+  if (last > first) form = flat(form);
+  const termNo =
+    li.terms.push({
+      entry: entry.id,
+      order,
+      term,
+      statusRank: term.status === 'preferred' ? 2 : term.status === 'deprecated' ? 0 : 1,
+      form,
+      leading: first === 0 ? NO_WORDS : infos.slice(0, first).map((info) => info.conn!),
+      trailing: last === count - 1 ? NO_WORDS : infos.slice(last + 1, count).map((info) => info.conn!),
+    }) - 1;
   const properName = term.partOfSpeech === 'properNoun';
 
   // Split: one content word per token.
-  const keys: string[] = [];
-  const tokens: VariantToken[] = [];
-  const gaps: VariantGap[] = [];
+  const words = content.length;
+  const ids = b.ids;
+  ids.length = words;
   let hyphenated = false;
-  for (let k = 0; k < content.length; k++) {
+  for (let k = 0; k < words; k++) ids[k] = infos[content[k]!]!.id;
+  addVariant(b, pathEnd(b, ids, words), termNo);
+  for (let k = 0; k < words; k++) {
     const i = content[k]!;
-    const info = infos[i]!;
-    keys.push(info.keys.loose);
-    tokens.push(variantToken(b, tokenText(scan, i), info.keys, properName));
+    addWord(b, infos[i]!.keys, properName, infos[i]);
     if (k > 0) {
-      gaps.push(gapBetween(b, scan, infos, content[k - 1]!, i));
+      addGap(b, scan, infos, content[k - 1]!, i);
       if (content[k - 1] === i - 1 && scan.gaps[i] === HYPHEN) hyphenated = true;
     }
   }
-  insert(b, keys, { term: indexed, tokens, gaps });
 
   // Closed up: hyphenated content words written as one ("semiconductor").
   if (hyphenated) {
     const groups: number[][] = [];
-    for (let k = 0; k < content.length; k++) {
+    for (let k = 0; k < words; k++) {
       const i = content[k]!;
       const previous = groups[groups.length - 1];
       if (previous !== undefined && k > 0 && content[k - 1] === i - 1 && scan.gaps[i] === HYPHEN) previous.push(i);
       else groups.push([i]);
     }
-    const jKeys: string[] = [];
-    const jTokens: VariantToken[] = [];
-    const jGaps: VariantGap[] = [];
+    const keys = groups.map((g) => keysOf(g.map((i) => tokenText(scan, i)).join(''), li.lang));
+    const jIds = keys.map((k) => vocabId(li, k.loose));
+    addVariant(b, pathEnd(b, jIds, jIds.length), termNo);
     groups.forEach((g, k) => {
-      const word = g.map((i) => tokenText(scan, i)).join('');
-      const wk = keysOf(word, li.lang);
-      jKeys.push(wk.loose);
-      jTokens.push(variantToken(b, word, wk, properName));
+      addWord(b, keys[k]!, properName);
       if (k > 0) {
         const before = groups[k - 1]!;
-        jGaps.push(gapBetween(b, scan, infos, before[before.length - 1]!, g[0]!));
+        addGap(b, scan, infos, before[before.length - 1]!, g[0]!);
       }
     });
-    insert(b, jKeys, { term: indexed, tokens: jTokens, gaps: jGaps });
   }
   li.termCount++;
 }
@@ -354,9 +459,21 @@ export function buildTermIndex(entries: readonly TermEntry[]): TermIndex {
     }
   });
   const finish = (b: Builder): LangIndex => {
-    // Words cached while building may predate their id: start the cache afresh.
+    // Words cached while building may predate their ids: start the cache afresh.
     b.index.words.clear();
-    return { ...b.index, branching: Uint8Array.from(b.children) };
+    return {
+      ...b.index,
+      branching: b.branching.toUint8Array(),
+      firstVariant: b.firstVariant.toInt32Array(),
+      variantNext: b.variantNext.toInt32Array(),
+      variantTerm: b.variantTerm.toInt32Array(),
+      variantWords: b.variantWords.toInt32Array(),
+      variantGaps: b.variantGaps.toInt32Array(),
+      wordLower: b.wordLower.toInt32Array(),
+      wordCased: b.wordCased.toInt32Array(),
+      wordStrict: b.wordStrict.toUint8Array(),
+      gapRefs: b.gapRefs.toInt32Array(),
+    };
   };
   return { entries: byId, langs: { fr: finish(builders.fr), en: finish(builders.en) } };
 }

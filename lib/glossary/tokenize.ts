@@ -13,6 +13,9 @@
 ///   `break` (a possessive never sits inside a term);
 /// - anything else ("aujourd'hui", "don't") stays one token.
 /// Straight ('), typographic (’ ‘) and modifier (ʼ) apostrophes are all accepted.
+///
+/// `tokenize` gives one object per token; `scanWords` gives the same tokens as parallel arrays,
+/// for the matcher, which scans long texts.
 
 import type { Lang } from './model';
 
@@ -132,15 +135,30 @@ function grown<T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T):
   return b;
 }
 
-/// Cut `text` into word tokens, as parallel arrays. Linear in the length of the text.
-export function scanWords(text: string, lang: Lang): WordScan {
+/// Cut `text` into word tokens, as parallel arrays. Linear in the length of the text. Pass a
+/// previous scan as `reuse` to fill its arrays again instead of allocating new ones (the
+/// previous scan is then overwritten: only for callers that are done with it).
+export function scanWords(text: string, lang: Lang, reuse?: WordScan): WordScan {
   const n = text.length;
   let cap = (n >> 2) + 16;
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let gaps = new Uint8Array(cap);
-  let elisions = new Uint8Array(cap);
-  const seps: string[] = [];
+  let starts: Int32Array;
+  let ends: Int32Array;
+  let gaps: Uint8Array;
+  let elisions: Uint8Array;
+  let seps: string[];
+  if (reuse !== undefined && reuse.starts.length >= cap) {
+    cap = reuse.starts.length;
+    ({ starts, ends, gaps, elisions } = reuse);
+    elisions.fill(0);
+    seps = reuse.seps;
+    seps.length = 0;
+  } else {
+    starts = new Int32Array(cap);
+    ends = new Int32Array(cap);
+    gaps = new Uint8Array(cap);
+    elisions = new Uint8Array(cap);
+    seps = [];
+  }
   let count = 0;
   let prevEnd = -1;
   let forceBreak = false;
@@ -221,6 +239,16 @@ export function scanWords(text: string, lang: Lang): WordScan {
     seps.push(sep);
     count++;
     prevEnd = end;
+  }
+  if (reuse !== undefined) {
+    reuse.text = text;
+    reuse.count = count;
+    reuse.starts = starts;
+    reuse.ends = ends;
+    reuse.gaps = gaps;
+    reuse.elisions = elisions;
+    reuse.seps = seps;
+    return reuse;
   }
   return { text, count, starts, ends, gaps, elisions, seps };
 }

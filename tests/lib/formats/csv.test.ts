@@ -162,6 +162,14 @@ describe('readGlossaryCsv: Crowdin layout', () => {
     ]);
   });
 
+  it('ignores unknown columns, whatever their names', () => {
+    const [e] = readGlossaryCsv('constructor,Term [fr],__proto__ [fr],toString [en],Term [en]\nx,puce,y,z,chip\n');
+    expect(e).toEqual({
+      id: 'chip',
+      langs: { fr: { notes: [], terms: [{ text: 'puce', status: 'admitted' }] }, en: { notes: [], terms: [{ text: 'chip', status: 'admitted' }] } },
+    });
+  });
+
   it('normalises values to trimmed NFC', () => {
     const [e] = readGlossaryCsv('Term [fr],Term [en]\n  e\u0301cart de performance ,  performance gap\n');
     expect(e!.langs.fr!.terms[0]!.text).toBe('\u00e9cart de performance');
@@ -250,6 +258,9 @@ describe('readGlossaryCsv: refusals, each naming its line', () => {
   it('refuses a header without French or English terms, or naming a column twice', () => {
     expect(csvError(() => readGlossaryCsv('Term [de],Description [de]\nChip,\n')).message).toMatch(/no "Term \[fr\]" or "Term \[en\]"/);
     expect(csvError(() => readGlossaryCsv('Term [fr],term [FR]\na,b\n')).line).toBe(1);
+    expect(csvError(() => readGlossaryCsv('Term [fr],Description [fr],Definition [fr-CA]\na,b,c\n')).message).toBe(
+      'Line 1: columns "Description [fr]" and "Definition [fr-CA]" hold the same field; keep one of them.',
+    );
   });
 
   it('refuses an empty file and a one-column file that is no known layout', () => {
