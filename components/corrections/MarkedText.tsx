@@ -1,49 +1,77 @@
 "use client";
-/// A French paragraph with its open suggestions drawn in the text, as track changes: the words a
-/// suggestion deletes struck through, the words it inserts underlined. Readable without colour.
+/// A paragraph with its open suggestions drawn in the text as track changes (the words a
+/// suggestion deletes struck through, the words it inserts underlined; readable without colour)
+/// and its glossary terms underlined.
+import type { KeyboardEvent, MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { TermMatch } from "@/lib/glossary/match";
 import type { SuggestionView } from "@/server/corrections/views";
+import { withTerms } from "../glossary/terms";
 import { markedRuns } from "./workspaceState";
 
-export function MarkedText({ text, open, onPick }: { text: string; open: SuggestionView[]; onPick(id: number): void }) {
+export interface TermDisplay {
+  matches: TermMatch[];
+  /// Starts of the occurrences the glossary flags.
+  flagged: Set<number>;
+  /// An entry whose occurrences stand out (the counterpart of the selected term).
+  highlight: string | null;
+  onPick(match: TermMatch, element: HTMLElement): void;
+}
+
+function activate(handler: (el: HTMLElement) => void) {
+  return {
+    onClick: (e: MouseEvent<HTMLElement>) => handler(e.currentTarget),
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        handler(e.currentTarget);
+      }
+    },
+  };
+}
+
+export function MarkedText({ text, open, onPick, terms }: { text: string; open: SuggestionView[]; onPick(id: number): void; terms?: TermDisplay }) {
   const { t } = useTranslation();
   return (
     <>
-      {markedRuns(text, open).map((run, i) =>
-        run.kind === "text" ? (
-          <span key={i}>{run.text}</span>
-        ) : (
-          // A span, not a <button>: a button is laid out as a block and would break the line.
+      {withTerms(markedRuns(text, open), terms?.matches ?? []).map((run, i) => {
+        if (run.kind === "text") return <span key={i}>{run.text}</span>;
+        if (run.kind === "term") {
+          const m = run.match;
+          const classes = ["term", `status-${m.status}`, terms!.flagged.has(m.start) ? "flagged" : "", terms!.highlight === m.entry ? "counterpart" : ""];
+          return (
+            <span key={i} role="button" tabIndex={0} className={classes.filter(Boolean).join(" ")} data-entry={m.entry} data-status={m.status} {...activate((el) => terms!.onPick(m, el))}>
+              {run.text}
+            </span>
+          );
+        }
+        const s = run.suggestion;
+        // A span, not a <button>: a button is laid out as a block and would break the line.
+        return (
           <span
             key={i}
             role="button"
             tabIndex={0}
             className="sug-mark"
-            data-suggestion={run.suggestion.id}
-            title={t("corrections.suggestionTitle", { id: run.suggestion.id, author: run.suggestion.author })}
-            onClick={() => onPick(run.suggestion.id)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter" || e.key === " ") {
-                e.preventDefault();
-                onPick(run.suggestion.id);
-              }
-            }}
+            data-suggestion={s.id}
+            title={t("corrections.suggestionTitle", { id: s.id, author: s.author })}
+            {...activate(() => onPick(s.id))}
           >
-            {run.suggestion.deleted && (
+            {s.deleted && (
               <del>
                 <span className="visually-hidden">{t("diff.deleted")} </span>
-                {run.suggestion.deleted}
+                {s.deleted}
               </del>
             )}
-            {run.suggestion.inserted && (
+            {s.inserted && (
               <ins>
                 <span className="visually-hidden">{t("diff.inserted")} </span>
-                {run.suggestion.inserted}
+                {s.inserted}
               </ins>
             )}
           </span>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }

@@ -47,6 +47,11 @@ export interface SuggestionEditorLabels {
 export interface SuggestionEditorProps {
   /// The paragraph's current canonical text (normalised to NFC here; fixes are offsets into NFC).
   original: string;
+  /// A draft to start from instead of the original (a glossary fix, say); the changes it makes
+  /// show as track changes from the first moment.
+  initialDraft?: string;
+  /// The category to preselect.
+  initialCategory?: MqmCategory;
   /// The language of the text being edited.
   lang: "fr";
   /// Sends the suggestion. Resolves to an error message to show, or null on success (the parent
@@ -283,7 +288,7 @@ function restore(state: EditorState, from: "done" | "undone"): Transaction | nul
 
 // ---------------------------------------------------------------------------------------------
 
-export function SuggestionEditor({ original, lang, onSubmit, onCancel, labels }: SuggestionEditorProps) {
+export function SuggestionEditor({ original, initialDraft, initialCategory, lang, onSubmit, onCancel, labels }: SuggestionEditorProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
@@ -297,7 +302,7 @@ export function SuggestionEditor({ original, lang, onSubmit, onCancel, labels }:
   const focusBeforeSubmit = useRef<Element | null>(null);
 
   const [fixes, setFixes] = useState<Fix[]>([]);
-  const [category, setCategory] = useState<MqmCategory | "">("");
+  const [category, setCategory] = useState<MqmCategory | "">(initialCategory ?? "");
   const [severity, setSeverity] = useState<Severity>("minor");
   const [note, setNote] = useState("");
   const [pending, setPending] = useState(false);
@@ -334,7 +339,7 @@ export function SuggestionEditor({ original, lang, onSubmit, onCancel, labels }:
     const mount = mountRef.current;
     if (!mount) return;
     const base = nfc(original);
-    const doc = paragraphDoc(base);
+    const doc = paragraphDoc(initialDraft === undefined ? base : nfc(initialDraft));
     const state = EditorState.create({
       doc,
       selection: TextSelection.atEnd(doc),
@@ -398,13 +403,15 @@ export function SuggestionEditor({ original, lang, onSubmit, onCancel, labels }:
       },
     });
     viewRef.current = view;
-    setFixes([]);
+    setFixes(trackKey.getState(view.state)?.fixes ?? []);
     view.focus();
     return () => {
       clearTimeout(refreshTimer);
       viewRef.current = null;
       view.destroy();
     };
+    // The editor is made once per paragraph text; a new draft to start from comes with a new key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [original]);
 
   // New strings (interface language, labels): refresh the editor's attributes.

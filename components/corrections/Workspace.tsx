@@ -8,10 +8,14 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Fix } from "@/lib/corrections/draft";
+import type { GlossaryFlag } from "@/lib/glossary/consistency";
+import type { TermMatch } from "@/lib/glossary/match";
 import type { DocumentQuality } from "@/server/corrections/quality";
+import type { DocumentTerms } from "@/server/glossary/document-terms";
 import type { SuggestionView } from "@/server/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
+import { TermCard } from "../glossary/TermCard";
 import { isTyping, Reader, type ReaderRow } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
 import { useApiAction } from "../useApiAction";
@@ -36,16 +40,23 @@ export interface WorkspaceProps {
   suggestions: SuggestionView[];
   lastEventId: number;
   quality: DocumentQuality;
+  terms: DocumentTerms;
   initialLayout: ReaderLayout;
   me: string | null;
   can: WorkspacePermissions;
 }
 
-export function Workspace({ slug, rows, suggestions, lastEventId, quality, initialLayout, me, can }: WorkspaceProps) {
+const TERMS_KEY = "vv-show-terms";
+
+export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms: initialTerms, initialLayout, me, can }: WorkspaceProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions));
   const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
   const [editing, setEditing] = useState<number | null>(null);
+  const [draft, setDraft] = useState<{ text: string; category: "terminology" } | null>(null);
+  const [terms, setTerms] = useState(initialTerms);
+  const [showTerms, setShowTerms] = useState(true);
+  const [card, setCard] = useState<{ match: TermMatch; position: number; at: { left: number; top: number } } | null>(null);
   const [historyOf, setHistoryOf] = useState<number | null>(null);
   const [current, setCurrent] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
@@ -54,10 +65,25 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
   const bulk = useApiAction();
   const base = `/api/documents/${encodeURIComponent(slug)}`;
 
-  const onEvent = useCallback((event: WorkspaceEvent) => {
-    dispatch(event);
-    if (event.type === "suggestion.accepted" || event.type === "revision.reverted") bumpQuality();
-  }, []);
+  // Whether terms are underlined is the reader's choice, kept in this browser.
+  useEffect(() => setShowTerms(localStorage.getItem(TERMS_KEY) !== "off"), []);
+  const toggleTerms = () => {
+    localStorage.setItem(TERMS_KEY, showTerms ? "off" : "on");
+    setShowTerms(!showTerms);
+    setCard(null);
+  };
+
+  const onEvent = useCallback(
+    (event: WorkspaceEvent) => {
+      dispatch(event);
+      if (event.type === "suggestion.accepted" || event.type === "revision.reverted") {
+        bumpQuality();
+        // The text changed: its terms and flags too.
+        void callApi<{ terms: DocumentTerms }>(`${base}/terms`, "GET").then((a) => a.ok && a.body && setTerms(a.body.terms));
+      }
+    },
+    [base],
+  );
   const live = useDocumentEvents(slug, lastEventId, onEvent);
 
   // Presence: say which paragraph this user looks at, again every 20 s; forget silent viewers.
@@ -89,6 +115,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || editing !== null) return;
+      if (e.key === "Escape") setCard(null);
       const index = focused === null ? -1 : ordered.findIndex((s) => s.id === focused);
       if (e.key === "e" && can.suggest && current !== null) {
         e.preventDefault();
@@ -120,8 +147,35 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
     if (!answer.ok) return answer.body?.error?.message ?? t("errors.generic");
     dispatch({ type: "suggestions.created", data: { suggestions: answer.body!.suggestions } });
     setEditing(null);
+    setDraft(null);
     return null;
   }
+
+  function pickTerm(match: TermMatch, position: number, element: HTMLElement) {
+    const box = element.getBoundingClientRect();
+    const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 368));
+    setCard({ match, position, at: { left, top: box.bottom + window.scrollY + 6 } });
+  }
+
+  /// Opens the editor on the flagged paragraph with the glossary's fix already typed in.
+  function suggestFix(flag: GlossaryFlag) {
+    const row = state.rows.find((r) => r.position === flag.paragraph);
+    if (!row || flag.replacement === undefined) return;
+    setCard(null);
+    setDraft({ text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end), category: "terminology" });
+    setEditing(row.position);
+  }
+
+  const flagsAt = (position: number, lang: "fr" | "en") => terms.flags.filter((f) => f.paragraph === position && f.lang === lang);
+  const termDisplay = (position: number, lang: "fr" | "en") =>
+    showTerms
+      ? {
+          matches: terms.matches[position]?.[lang] ?? [],
+          flagged: new Set(flagsAt(position, lang).map((f) => f.start)),
+          highlight: card && card.position === position && card.match.lang !== lang ? card.match.entry : null,
+          onPick: (m: TermMatch, el: HTMLElement) => pickTerm(m, position, el),
+        }
+      : undefined;
 
   async function bulkAct(action: "accept" | "reject") {
     let reason: string | undefined;
@@ -148,17 +202,24 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
     if (editing === row.position) {
       return (
         <SuggestionEditor
-          key={`${r.paragraphId}-${r.revision}`}
+          key={`${r.paragraphId}-${r.revision}-${draft?.text ?? ""}`}
           original={r.fr}
+          initialDraft={draft?.text}
+          initialCategory={draft?.category}
           lang="fr"
           onSubmit={(fixes, meta) => submitSuggestion(r, fixes, meta)}
-          onCancel={() => setEditing(null)}
+          onCancel={() => {
+            setEditing(null);
+            setDraft(null);
+          }}
         />
       );
     }
-    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} />;
+    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr")} />;
     return index === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
   };
+
+  const renderEnglish = (row: ReaderRow) => <MarkedText text={row.en} open={[]} onPick={focusSuggestion} terms={termDisplay(row.position, "en")} />;
 
   const renderBelow = (row: ReaderRow) => {
     const r = byPosition.get(row.position)!;
@@ -173,7 +234,14 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
             </span>
           )}
           {can.suggest && editing !== row.position && (
-            <button type="button" className="tool" onClick={() => setEditing(row.position)}>
+            <button
+              type="button"
+              className="tool"
+              onClick={() => {
+                setDraft(null);
+                setEditing(row.position);
+              }}
+            >
               {t("corrections.correct")}
             </button>
           )}
@@ -218,6 +286,9 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
         {t(`corrections.live_${live}`)}
       </span>
       <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
+      <button type="button" className="terms-toggle" aria-pressed={showTerms} onClick={toggleTerms}>
+        {t("terms.show")}
+      </button>
       {can.review && ordered.length > 0 && (
         <>
           <button type="button" onClick={() => setSelected(selected.size === ordered.length ? new Set() : new Set(ordered.map((s) => s.id)))}>
@@ -237,7 +308,27 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, initi
 
   return (
     <>
-      <Reader slug={slug} rows={readerRows} initialLayout={initialLayout} renderFrench={renderFrench} renderBelow={renderBelow} onCurrentChange={setCurrent} toolbar={toolbar} />
+      <Reader
+        slug={slug}
+        rows={readerRows}
+        initialLayout={initialLayout}
+        renderFrench={renderFrench}
+        renderEnglish={renderEnglish}
+        renderBelow={renderBelow}
+        onCurrentChange={setCurrent}
+        toolbar={toolbar}
+      />
+      {card && terms.entries[card.match.entry] && (
+        <TermCard
+          match={card.match}
+          entry={terms.entries[card.match.entry]}
+          flags={flagsAt(card.position, card.match.lang).filter((f) => f.start === card.match.start)}
+          counts={{ document: terms.counts.document[card.match.entry] ?? 0, corpus: terms.counts.corpus[card.match.entry] ?? 0 }}
+          at={card.at}
+          onClose={() => setCard(null)}
+          onSuggest={can.suggest ? suggestFix : undefined}
+        />
+      )}
       <QualityPanel slug={slug} initial={quality} version={qualityVersion} />
     </>
   );

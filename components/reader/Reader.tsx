@@ -33,6 +33,8 @@ export interface ReaderProps {
   initialLayout: ReaderLayout;
   /// Replaces the plain French text of a row (the correction workspace draws suggestions there).
   renderFrench?: (row: ReaderRow, index: number) => ReactNode;
+  /// Replaces the plain English text of a row (terms are underlined there).
+  renderEnglish?: (row: ReaderRow, index: number) => ReactNode;
   /// Shown under a row, across both columns (suggestions, history, presence).
   renderBelow?: (row: ReaderRow, index: number) => ReactNode;
   /// Told when the current row changes (by keyboard, focus or link).
@@ -41,7 +43,7 @@ export interface ReaderProps {
   toolbar?: ReactNode;
 }
 
-export function Reader({ slug, rows, initialLayout, renderFrench, renderBelow, onCurrentChange, toolbar }: ReaderProps) {
+export function Reader({ slug, rows, initialLayout, renderFrench, renderEnglish, renderBelow, onCurrentChange, toolbar }: ReaderProps) {
   const { t } = useTranslation();
   const [layout, setLayout] = useState<ReaderLayout>(initialLayout);
   const [current, setCurrent] = useState<number | null>(null);
@@ -127,7 +129,7 @@ export function Reader({ slug, rows, initialLayout, renderFrench, renderBelow, o
                 {renderFrench ? renderFrench(row, i) : i === 0 ? <h1>{row.fr}</h1> : <p>{row.fr}</p>}
               </div>
               <div className="cell en" lang="en">
-                {i === 0 ? <p className="title">{row.en}</p> : <p>{row.en}</p>}
+                {i === 0 ? <p className="title">{renderEnglish ? renderEnglish(row, i) : row.en}</p> : <p>{renderEnglish ? renderEnglish(row, i) : row.en}</p>}
               </div>
               {renderBelow && <div className="below">{renderBelow(row, i)}</div>}
             </li>

@@ -9,6 +9,7 @@ import { requirePagePermission } from "@/server/auth/request";
 import { documentQuality } from "@/server/corrections/quality";
 import { listSuggestions } from "@/server/corrections/views";
 import { documentIdBySlug, getDocument } from "@/server/documents";
+import { documentTerms } from "@/server/glossary/document-terms";
 import { lastEventId } from "@/server/events/store";
 import { requestTranslation } from "@/server/i18n";
 import { readSettings } from "@/server/settings";
@@ -22,8 +23,8 @@ async function load(slug: string) {
   // The last event id is read first: whatever happens while the page renders is replayed live.
   const eventId = await lastEventId(db.kysely, documentId);
   const [doc, suggestions, settings] = await Promise.all([getDocument(db.kysely, slug), listSuggestions(db.kysely, documentId), readSettings(db.kysely)]);
-  const quality = await documentQuality(db.kysely, documentId, settings.mqmWeights);
-  return doc && { doc, eventId, suggestions, quality, user };
+  const [quality, terms] = await Promise.all([documentQuality(db.kysely, documentId, settings.mqmWeights), documentTerms(db.kysely, documentId)]);
+  return doc && { doc, eventId, suggestions, quality, terms, user };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -43,7 +44,7 @@ export default async function DocumentPage({ params }: Props) {
   const { slug } = await params;
   const [{ t }, loaded, jar] = await Promise.all([requestTranslation(), load(slug), cookies()]);
   if (!loaded) notFound();
-  const { doc, eventId, suggestions, quality, user } = loaded;
+  const { doc, eventId, suggestions, quality, terms, user } = loaded;
   const allowed = (action: Action) => !!user && can(user.role, action);
   const { provenance, licence } = doc.meta;
   const describe = (p: typeof provenance.fr) =>
@@ -65,6 +66,7 @@ export default async function DocumentPage({ params }: Props) {
         suggestions={suggestions}
         lastEventId={eventId}
         quality={quality}
+        terms={terms}
         initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)}
         me={user?.name ?? null}
         can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert") }}
