@@ -8,8 +8,16 @@ import * as exportCommand from "./commands/export";
 import * as importCommand from "./commands/import";
 import * as listCommand from "./commands/list";
 import * as userCommand from "./commands/user";
+import * as termsCommand from "./commands/terms";
+import * as glossaryCommand from "./commands/glossary";
 
-const commands = { import: importCommand, list: listCommand, export: exportCommand, user: userCommand } as const;
+const commands = {
+  import: importCommand,
+  list: listCommand,
+  export: exportCommand,
+  user: userCommand,
+  glossary: glossaryCommand,
+} as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
 
@@ -17,6 +25,10 @@ Commands:
   import DIR                      import or update a document (fr.txt, en.txt, meta.json)
   list                            list the documents
   export SLUG --format txt|json   print a document
+  terms FR.txt [--en EN.txt] [--glossary DIR] --format json
+                                  find glossary terms in a text (no database needed)
+  glossary import FILE | glossary export --format tbx|csv
+                                  the app's glossary
   user add NAME --role ROLE --password-stdin
                                   create an account (user list: the accounts)
 
@@ -29,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage + "\n");
     return name ? 0 : 2;
   }
+  // Commands on files alone, which need no database.
+  if (name === "terms") return termsCommand.run(rest);
   const command = commands[name as keyof typeof commands];
   if (!command) throw new UsageError(`unknown command "${name}" (see --help)`);
   return command.run(rest, () => prepareDatabase(process.env));

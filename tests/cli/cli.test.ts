@@ -129,3 +129,47 @@ describe("command line on bad input", () => {
     }
   });
 });
+
+describe("terms and glossary on the command line", () => {
+  const seed = (f: string) => path.join(root, "corpus/deepseek-containment", f);
+
+  it("finds glossary terms in French and English files as one JSON document, without a database", () => {
+    const r = cli(["terms", seed("fr.txt"), "--en", seed("en.txt"), "--format", "json"], path.join(tmp, "never-created"));
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(tmp, "never-created"))).toBe(false);
+    const { matches } = JSON.parse(r.stdout);
+    const fr = fs.readFileSync(seed("fr.txt"), "utf8").split("\n");
+    // "Deepseek" is the machine translation's misspelling: found as the entry's deprecated term.
+    expect(matches[0]).toEqual({ lang: "fr", paragraph: 0, start: 0, end: 8, entry: "deepseek", term: "Deepseek", status: "deprecated" });
+    const exportControls = matches.find((m: { lang: string; entry: string }) => m.lang === "fr" && m.entry === "export-controls");
+    expect(fr[exportControls.paragraph].slice(exportControls.start, exportControls.end)).toMatch(/^contrôles (d'|des |à l')exportations?$/);
+    expect(matches.some((m: { lang: string; entry: string }) => m.lang === "en" && m.entry === "export-controls")).toBe(true);
+  });
+
+  it("exits 2 for an unreadable text, invalid UTF-8 or a glossary folder that is not one", () => {
+    const latin1 = path.join(tmp, "latin1.txt");
+    fs.writeFileSync(latin1, new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+    for (const args of [["terms", path.join(tmp, "nope.txt")], ["terms", latin1], ["terms", seed("fr.txt"), "--glossary", path.join(tmp, "nowhere")]]) {
+      const r = cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^vis-a-vis: .+\n$/);
+    }
+  });
+
+  it("exports the app's glossary as TBX and CSV, and imports a term base", () => {
+    const tbx = cli(["glossary", "export", "--format", "tbx"]);
+    expect(tbx.status).toBe(0);
+    expect(tbx.stdout).toContain('<termEntry id="export-controls">');
+    const csv = cli(["glossary", "export", "--format", "csv"]);
+    expect(csv.stdout).toContain("export-controls");
+    const file = path.join(tmp, "extra.tbx");
+    fs.writeFileSync(file, tbx.stdout.replace('id="export-controls"', 'id="export-controls-copy"'));
+    expect(cli(["glossary", "import", file]).stdout).toMatch(/^imported extra\.tbx: 1 created, 0 updated, \d+ unchanged/);
+    const hostile = path.join(tmp, "xxe.tbx");
+    fs.writeFileSync(hostile, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><martif type="TBX-Basic"><text><body/></text></martif>');
+    const r = cli(["glossary", "import", hostile]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/xxe\.tbx: .*DOCTYPE/i);
+  });
+});
