@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <nav aria-label={t("nav.main")} className="site-nav">
               <Link href="/">{t("nav.documents")}</Link>
+              <Link href="/glossary">{t("nav.glossary")}</Link>
               {user && can(user.role, "import") && <Link href="/import">{t("nav.import")}</Link>}
               {user && can(user.role, "manageUsers") && <Link href="/admin/users">{t("nav.users")}</Link>}
               {user && can(user.role, "readAudit") && <Link href="/admin/audit">{t("nav.audit")}</Link>}

@@ -18,7 +18,10 @@ export type AuditAction =
   | "document.import"
   | "suggestion.accept"
   | "suggestion.reject"
-  | "revision.revert";
+  | "revision.revert"
+  | "glossary.create"
+  | "glossary.edit"
+  | "glossary.import";
 
 /// Who acted: a signed-in user, or nobody (a visitor, or the command line).
 export interface Actor {

@@ -107,15 +107,15 @@ export async function saveEntry(db: Kysely<Database>, entry: TermEntry, actor: s
 const CACHE = Symbol.for("vis-a-vis.term-index");
 type Cached = { version: string; index: TermIndex; entries: TermEntry[] };
 
-/// The term index over the current glossary, built once per glossary version in this process
-/// (the version is the entry count and the latest change, so edits made through another
-/// instance are seen too).
+/// The term index over the current glossary, built once per glossary version in this process.
+/// Every change to an entry writes a history row, so the version is the entry count and the
+/// latest history id: edits made through another instance are seen too, whatever the clocks say.
 export async function glossaryIndex(db: Kysely<Database>): Promise<{ index: TermIndex; entries: TermEntry[] }> {
-  const v = await db
-    .selectFrom("term_entries")
-    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("at")])
-    .executeTakeFirstOrThrow();
-  const version = `${v.n}@${v.at ?? ""}`;
+  const [count, last] = await Promise.all([
+    db.selectFrom("term_entries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db.selectFrom("term_entry_history").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst(),
+  ]);
+  const version = `${count.n}@${last?.id ?? 0}`;
   const holder = globalThis as { [CACHE]?: Cached };
   if (holder[CACHE]?.version !== version) {
     const entries = await listEntries(db);
