@@ -5,12 +5,28 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ParagraphHistory } from "@/server/corrections/history";
+import type { SuggestionView } from "@/server/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";
 import { WordDiff } from "./WordDiff";
 
-export function HistoryPanel({ slug, position, revision, canRevert, onClose }: { slug: string; position: number; revision: number; canRevert: boolean; onClose(): void }) {
+export function HistoryPanel({
+  slug,
+  position,
+  revision,
+  canRevert,
+  declined,
+  onClose,
+}: {
+  slug: string;
+  position: number;
+  revision: number;
+  canRevert: boolean;
+  /// The paragraph's rejected and stale suggestions, shown with their reasons.
+  declined: SuggestionView[];
+  onClose(): void;
+}) {
   const { t, i18n } = useTranslation();
   const [history, setHistory] = useState<ParagraphHistory | null>(null);
   const [original, setOriginal] = useState<"hidden" | "alone" | "diff">("hidden");
@@ -78,6 +94,27 @@ export function HistoryPanel({ slug, position, revision, canRevert, onClose }: {
             </li>
           ))}
         </ol>
+      )}
+      {declined.length > 0 && (
+        <>
+          <h3>{t("corrections.declinedTitle")}</h3>
+          <ul className="declined">
+            {declined.map((s) => (
+              <li key={s.id} data-suggestion={s.id}>
+                <p className="rev-head">
+                  <strong>#{s.id}</strong> · {t(`corrections.status_${s.status}`)} · {s.author}
+                  {s.decidedBy && <> · {t("corrections.decidedBy", { name: s.decidedBy })}</>}
+                  {s.staleBecause !== null && <> · {t("corrections.staleBecause", { id: s.staleBecause })}</>}
+                </p>
+                <p className="card-change" lang="fr">
+                  {s.deleted && <del>{s.deleted}</del>}
+                  {s.inserted && <ins>{s.inserted}</ins>}
+                </p>
+                {s.reason && <p className="card-note">{t("corrections.reasonLabel", { reason: s.reason })}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <Notice message={message} />
     </section>

@@ -274,7 +274,14 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
           </ul>
         )}
         {historyOf === row.position && (
-          <HistoryPanel slug={slug} position={row.position} revision={r.revision} canRevert={can.revert} onClose={() => setHistoryOf(null)} />
+          <HistoryPanel
+            slug={slug}
+            position={row.position}
+            revision={r.revision}
+            canRevert={can.revert}
+            declined={Object.values(state.suggestions).filter((s) => s.paragraphId === r.paragraphId && (s.status === "rejected" || s.status === "stale"))}
+            onClose={() => setHistoryOf(null)}
+          />
         )}
       </>
     );
