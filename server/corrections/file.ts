@@ -210,7 +210,9 @@ export function correctionsFileOf(slug: string, suggestions: SuggestionView[]): 
 export function correctionsCsv(suggestions: SuggestionView[]): string {
   const columns = ["id", "paragraph", "start", "end", "original", "fix", "category", "severity", "note", "author", "status", "created_at", "decided_by", "decided_at", "reason", "same_fix_as", "reverted_at"];
   const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? "" : String(v);
+    let s = v === null || v === undefined ? "" : String(v);
+    // A cell a spreadsheet would run as a formula is written as text.
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const rows = suggestions.map((s) =>

@@ -4,7 +4,7 @@
 /// they overlap), writes history and events, and offers the same fix wherever the wrong text
 /// recurs. Callers publish the returned document ids to the event hub after the commit.
 import "server-only";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { applyChange, type Change } from "../../lib/corrections/change";
 import { mapSpan } from "../../lib/corrections/mapping";
 import { findRecurrences, recurrencePattern } from "../../lib/corrections/recurrence";
@@ -16,6 +16,18 @@ import { CorrectionError } from "./errors";
 import { listSuggestions, revisionView, type SuggestionView } from "./views";
 
 type Trx = Transaction<Database>;
+
+/// A correction write in a transaction of its own. On PostgreSQL the writes take turns (a
+/// transaction-scoped advisory lock, taken before any row lock), so event ids commit in the
+/// order they are drawn: a live stream reads "events after the last id I sent", and an event
+/// whose transaction committed after one with a higher id would never be sent. SQLite runs one
+/// write at a time anyway.
+function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(async (trx) => {
+    if (db.dialect === "postgres") await sql`select pg_advisory_xact_lock(${0x76766576}, hashtext(current_schema()))`.execute(trx);
+    return work(trx);
+  });
+}
 
 /// Who acts: an account, or a named source with no account (an imported corrections file).
 export type Author = Actor | { id: null; name: string };
@@ -125,7 +137,7 @@ export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise
     await appendEvent(trx, input.documentId, "suggestions.created", { suggestions: created });
     return { value: created, documents: [input.documentId] };
   };
-  return trxIn ? run(trxIn) : db.kysely.transaction().execute(run);
+  return trxIn ? run(trxIn) : inTurn(db, run);
 }
 
 export interface AcceptResult {
@@ -144,7 +156,7 @@ export async function accept(
   db: Db,
   input: { documentId: number; suggestionId: number; actor: Author; address?: string | null; propagate?: boolean; at?: string },
 ): Promise<Outcome<AcceptResult>> {
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTurn(db, async (trx) => {
     const first = await trx
       .selectFrom("suggestions")
       .select(["paragraph_id"])
@@ -320,7 +332,7 @@ export async function reject(
 ): Promise<Outcome<SuggestionView>> {
   const reason = input.reason.trim();
   if (!reason) throw new CorrectionError("reasonRequired", "a rejection needs a reason");
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTurn(db, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select(["id", "status", "decided_by_name"])
@@ -352,7 +364,7 @@ export async function revert(
   db: Db,
   input: { documentId: number; revisionId: number; actor: Author; address?: string | null; at?: string },
 ): Promise<Outcome<AcceptResult["paragraph"]>> {
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTurn(db, async (trx) => {
     const r = await trx
       .selectFrom("revisions")
       .selectAll()
@@ -407,7 +419,7 @@ export async function comment(
 ): Promise<Outcome<SuggestionView>> {
   const text = input.text.trim();
   if (!text) throw new CorrectionError("emptyChange", "a comment needs some text");
-  return db.kysely.transaction().execute(async (trx) => {
+  return inTurn(db, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select("id")

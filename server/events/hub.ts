@@ -17,6 +17,27 @@ class Hub {
   private listeners = new Map<number, Set<Listener>>();
   private pgListening: Promise<void> | null = null;
   private notifier: ((payload: string) => Promise<void>) | null = null;
+  /// The PostgreSQL schema this instance works in: NOTIFY reaches every session of the
+  /// database, so messages carry it and those of another deployment (schema) are ignored.
+  private scope = "public";
+
+  private streams = new Set<() => void>();
+  private stopping = false;
+
+  /// Registers an open live stream; on SIGTERM or SIGINT every stream is closed (browsers then
+  /// reconnect elsewhere with Last-Event-ID), so the server can stop instead of waiting for them.
+  track(close: () => void): () => void {
+    if (!this.stopping) {
+      this.stopping = true;
+      const closeAll = () => {
+        for (const c of [...this.streams]) c();
+      };
+      process.once("SIGTERM", closeAll);
+      process.once("SIGINT", closeAll);
+    }
+    this.streams.add(close);
+    return () => this.streams.delete(close);
+  }
 
   /// Listens for a document's news until the returned function is called.
   subscribe(documentId: number, listener: Listener): () => void {
@@ -45,7 +66,7 @@ class Hub {
   }
 
   private async send(message: { documentId: number; wake: Wake }) {
-    if (this.notifier) await this.notifier(JSON.stringify(message));
+    if (this.notifier) await this.notifier(JSON.stringify({ ...message, scope: this.scope }));
     else this.deliver(message);
   }
 
@@ -63,12 +84,20 @@ class Hub {
   /// reaches this process, so delivery is the same everywhere).
   async connect(db: Db, databaseUrl: string | undefined): Promise<void> {
     if (db.dialect !== "postgres" || !databaseUrl || this.pgListening) return this.pgListening ?? undefined;
+    this.scope = db.schema ?? "public";
     this.pgListening = (async () => {
       const pg = (await import("pg")).default;
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       client.on("notification", (n) => {
-        if (n.channel === CHANNEL && n.payload) this.deliver(JSON.parse(n.payload));
+        if (n.channel !== CHANNEL || !n.payload) return;
+        let message: { documentId: number; wake: Wake; scope?: string };
+        try {
+          message = JSON.parse(n.payload);
+        } catch {
+          return; // not ours: a throw here would end the process
+        }
+        if (message.scope === this.scope) this.deliver(message);
       });
       client.on("error", (e) => console.error("events: LISTEN connection failed:", e.message));
       await client.query(`LISTEN ${CHANNEL}`);

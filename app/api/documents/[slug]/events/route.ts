@@ -13,8 +13,9 @@ const frame = (event: string, data: unknown, id?: number) =>
 /// was rendered at) or starts from now. Presence messages are passed on as they come, unstored.
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return documentRoute(request, params, "read", async ({ db, documentId }) => {
-    const header = request.headers.get("last-event-id");
-    const after = new URL(request.url).searchParams.get("after");
+    // An empty header or parameter counts as absent (Number("") would be 0: the whole history).
+    const header = request.headers.get("last-event-id") || null;
+    const after = new URL(request.url).searchParams.get("after") || null;
     let cursor = Number(header ?? after ?? NaN);
     if (!Number.isSafeInteger(cursor) || cursor < 0) cursor = await lastEventId(db.kysely, documentId);
     let stop = () => {};
@@ -42,11 +43,13 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
           else send(frame(wake.type, wake.data));
         });
         const ping = setInterval(() => send(encoder.encode(": ping\n\n")), 15_000);
+        const untrack = hub().track(() => stop());
         stop = () => {
           if (closed) return;
           closed = true;
           clearInterval(ping);
           unsubscribe();
+          untrack();
           try {
             controller.close();
           } catch {
