@@ -58,7 +58,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("accounts (Chromium)", () =
       await page.waitForURL(url("/"));
       await page.locator(".signed-in").waitFor();
       expect(await page.locator(".signed-in").innerText()).toBe(`Signed in as ${ADMIN} (admin)`);
-      expect(await navLinks(page)).toEqual(["Documents", "Import", "Users", "Audit log"]);
+      expect(await navLinks(page)).toEqual(["Documents", "Glossary", "Import", "Users", "Audit log"]);
       const cookie = await sessionCookie(page.context());
       expect(cookie?.httpOnly).toBe(true);
       expect(cookie?.sameSite).toBe("Lax");
@@ -74,7 +74,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("accounts (Chromium)", () =
       await page.waitForURL(url("/"));
       await page.locator(".signed-in").waitFor();
       expect(await page.locator(".signed-in").innerText()).toBe(`Signed in as ${READER} (reader)`);
-      expect(await navLinks(page)).toEqual(["Documents"]);
+      expect(await navLinks(page)).toEqual(["Documents", "Glossary"]);
       const token = (await sessionCookie(page.context()))!.value;
       // An admin page tells them plainly that their role does not allow it.
       await page.goto(url("/admin/users"));

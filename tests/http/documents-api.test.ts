@@ -37,7 +37,8 @@ describe("reading", () => {
   it("GET /api/documents lists the seed document with its titles, languages and paragraph count", async () => {
     const meta = JSON.parse(seedFile("meta.json"));
     const seed = (await list()).find((d) => d.slug === SEED);
-    expect(seed).toEqual({ slug: SEED, title: meta.title, sourceLang: "fr", targetLang: "en", paragraphs: 14 });
+    // The French title is the title paragraph as corrected; the English one is meta.json's.
+    expect(seed).toEqual({ slug: SEED, title: { fr: correctedSeedParagraphs()[0], en: meta.title.en }, sourceLang: "fr", targetLang: "en", paragraphs: 14 });
   });
 
   it("GET /api/documents/:slug gives the metadata and the 14 aligned rows", async () => {
