@@ -48,6 +48,7 @@
 /// Pure: no file system.
 
 import { LANGS, type Lang, type LangSection, type Term, type TermEntry, type TermStatus } from '../glossary/model';
+import { exceedsUtf8Bytes } from '../text/decode';
 
 /// The largest input `readGlossaryCsv` accepts, in UTF-8 bytes (10 MB).
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
@@ -84,26 +85,6 @@ export interface ReadGlossaryCsvOptions {
 // RFC 4180
 // ---------------------------------------------------------------------------------------------
 
-/// True if `s` takes more than `limit` bytes in UTF-8 (lone surrogates count as U+FFFD, 3 bytes).
-function exceedsUtf8Bytes(s: string, limit: number): boolean {
-  if (s.length > limit) return true;
-  if (s.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-    if (bytes > limit) return true;
-  }
-  return false;
-}
 
 /// The separator of a CSV text: the comma, unless the first row has more semicolons or tabs
 /// (outside quotes).

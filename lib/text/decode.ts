@@ -47,3 +47,24 @@ export function firstInvalidByte(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/// True if `s` takes more than `limit` bytes in UTF-8 (lone surrogates count as U+FFFD, 3 bytes).
+export function exceedsUtf8Bytes(s: string, limit: number): boolean {
+  if (s.length > limit) return true; // every UTF-16 unit is at least one byte
+  if (s.length * 3 <= limit) return false; // and at most three
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, firstInvalidByte, TextDecodeError } from "../../../lib/text/decode";
+import { decodeUtf8, exceedsUtf8Bytes, firstInvalidByte, TextDecodeError } from "../../../lib/text/decode";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -35,5 +35,15 @@ describe("firstInvalidByte", () => {
   it("points at the start of the broken sequence", () => {
     expect(firstInvalidByte(bytes(0x61, 0x62, 0xc3, 0x28))).toBe(2);
     expect(firstInvalidByte(bytes(0xe2, 0x82))).toBe(0);
+  });
+});
+
+describe("exceedsUtf8Bytes", () => {
+  it("counts UTF-8 bytes, not UTF-16 units", () => {
+    expect(exceedsUtf8Bytes("é", 1)).toBe(true); // 2 bytes
+    expect(exceedsUtf8Bytes("é", 2)).toBe(false);
+    expect(exceedsUtf8Bytes("😀", 3)).toBe(true); // 4 bytes, 2 UTF-16 units
+    expect(exceedsUtf8Bytes("😀", 4)).toBe(false);
+    expect(exceedsUtf8Bytes("abc", 2)).toBe(true);
   });
 });
