@@ -9,6 +9,7 @@ import type { SuggestionView } from "@/server/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";
+import { ChangeMarks } from "./ChangeMarks";
 import { WordDiff } from "./WordDiff";
 
 export function HistoryPanel({
@@ -107,8 +108,7 @@ export function HistoryPanel({
                   {s.staleBecause !== null && <> · {t("corrections.staleBecause", { id: s.staleBecause })}</>}
                 </p>
                 <p className="card-change" lang="fr">
-                  {s.deleted && <del>{s.deleted}</del>}
-                  {s.inserted && <ins>{s.inserted}</ins>}
+                  <ChangeMarks deleted={s.deleted} inserted={s.inserted} />
                 </p>
                 {s.reason && <p className="card-note">{t("corrections.reasonLabel", { reason: s.reason })}</p>}
               </li>

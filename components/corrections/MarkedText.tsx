@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { SuggestionView } from "@/server/corrections/views";
 import { withTerms } from "../glossary/terms";
+import { ChangeMarks } from "./ChangeMarks";
 import { markedRuns } from "./workspaceState";
 
 export interface TermDisplay {
@@ -57,18 +58,7 @@ export function MarkedText({ text, open, onPick, terms }: { text: string; open: 
             title={t("corrections.suggestionTitle", { id: s.id, author: s.author })}
             {...activate(() => onPick(s.id))}
           >
-            {s.deleted && (
-              <del>
-                <span className="visually-hidden">{t("diff.deleted")} </span>
-                {s.deleted}
-              </del>
-            )}
-            {s.inserted && (
-              <ins>
-                <span className="visually-hidden">{t("diff.inserted")} </span>
-                {s.inserted}
-              </ins>
-            )}
+            <ChangeMarks deleted={s.deleted} inserted={s.inserted} />
           </span>
         );
       })}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { SuggestionView } from "@/server/corrections/views";
 import { Notice } from "../Notice";
+import { ChangeMarks } from "./ChangeMarks";
 import { useApiAction } from "../useApiAction";
 
 export interface CardPermissions {
@@ -68,18 +69,7 @@ export function SuggestionCard({
       </div>
       <p className="card-change" lang="fr">
         {before && <span className="context">…{before}</span>}
-        {s.deleted && (
-          <del>
-            <span className="visually-hidden">{t("diff.deleted")} </span>
-            {s.deleted}
-          </del>
-        )}
-        {s.inserted && (
-          <ins>
-            <span className="visually-hidden">{t("diff.inserted")} </span>
-            {s.inserted}
-          </ins>
-        )}
+        <ChangeMarks deleted={s.deleted} inserted={s.inserted} />
         {after && <span className="context">{after}…</span>}
       </p>
       {s.note && <p className="card-note">{s.note}</p>}

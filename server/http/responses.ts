@@ -54,6 +54,23 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
+/// Reads a multipart form of at most `limit` bytes; answers 413 (naming `limitMb`, the limit the
+/// person knows, in MB) for a larger body and 400 for one that is not a form.
+export async function readForm(
+  request: Request,
+  limit: number,
+  limitMb: number,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): Promise<{ form: FormData } | Response> {
+  try {
+    const body = await readBody(request, limit);
+    return { form: await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData() };
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: limitMb }));
+    return errorResponse(400, "badRequest", t("errors.badRequest"));
+  }
+}
+
 /// The largest JSON body a form-like route accepts: 64 KiB.
 export const MAX_JSON_BYTES = 64 * 1024;
 

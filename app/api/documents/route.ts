@@ -3,7 +3,7 @@ import { recordAudit } from "@/server/audit";
 import { guard, guardUser } from "@/server/auth/request";
 import { importDocument } from "@/server/corpus/import";
 import { listDocuments } from "@/server/documents";
-import { BodyTooLargeError, errorResponse, readBody } from "@/server/http/responses";
+import { errorResponse, readForm } from "@/server/http/responses";
 
 /// Three files of at most 5 MB each, plus the form's own overhead.
 const MAX_UPLOAD_BYTES = 3 * MAX_DOCUMENT_FILE_BYTES + 64 * 1024;
@@ -19,16 +19,9 @@ export async function POST(request: Request) {
   const g = await guardUser(request, "import");
   if (g instanceof Response) return g;
   const { t } = g;
-  let form: FormData;
-  try {
-    const body = await readBody(request, MAX_UPLOAD_BYTES);
-    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) {
-      return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: Math.round(MAX_UPLOAD_BYTES / 1048576) }));
-    }
-    return errorResponse(400, "badRequest", t("errors.badRequest"));
-  }
+  const read = await readForm(request, MAX_UPLOAD_BYTES, Math.round(MAX_UPLOAD_BYTES / 1048576), t);
+  if (read instanceof Response) return read;
+  const { form } = read;
   const slug = form.get("slug");
   if (typeof slug !== "string" || slug.trim() === "") {
     return errorResponse(400, "missingField", t("errors.missingField", { field: "slug" }), { field: "slug" });

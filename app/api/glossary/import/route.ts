@@ -2,7 +2,7 @@ import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { MAX_TERM_BASE_BYTES, readTermBaseUpload, TermBaseError } from "@/server/glossary/edits";
 import { importEntries } from "@/server/glossary/store";
-import { BodyTooLargeError, errorResponse, readBody } from "@/server/http/responses";
+import { errorResponse, readForm } from "@/server/http/responses";
 
 /// One term base of at most 10 MB, plus the form's own overhead.
 const MAX_UPLOAD_BYTES = MAX_TERM_BASE_BYTES + 64 * 1024;
@@ -14,15 +14,9 @@ export async function POST(request: Request) {
   const g = await guardUser(request, "editGlossary");
   if (g instanceof Response) return g;
   const { t } = g;
-  let form: FormData;
-  try {
-    const body = await readBody(request, MAX_UPLOAD_BYTES);
-    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: 10 }));
-    return errorResponse(400, "badRequest", t("errors.badRequest"));
-  }
-  const file = form.get("file");
+  const read = await readForm(request, MAX_UPLOAD_BYTES, 10, t);
+  if (read instanceof Response) return read;
+  const file = read.form.get("file");
   if (!(file instanceof File)) return errorResponse(400, "missingField", t("errors.missingField", { field: "file" }), { field: "file" });
   const name = (file.name.split(/[\\/]/).pop() || "upload").slice(0, 200);
   try {
