@@ -98,8 +98,12 @@ export function database(): Promise<Db> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     holder[KEY] = prepareDatabase(process.env, (line) => console.log(line)).then(async (db) => {
-      // On PostgreSQL, events reach the other app instances through LISTEN/NOTIFY.
-      await hub().connect(db, process.env.DATABASE_URL);
+      // On PostgreSQL, events reach the other app instances through LISTEN/NOTIFY. Without it
+      // (the server refused, say) the app still works, live updates staying within this instance,
+      // and the hub keeps trying.
+      await hub()
+        .connect(db, process.env.DATABASE_URL)
+        .catch((e: Error) => console.error("events: LISTEN failed, retrying in the background:", e.message));
       return db;
     });
     holder[KEY].catch(() => delete holder[KEY]);

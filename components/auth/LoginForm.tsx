@@ -16,7 +16,7 @@ export function LoginForm({ next }: { next?: string }) {
     const form = new FormData(e.currentTarget);
     const answer = await run("/api/auth/login", "POST", { name: form.get("name"), password: form.get("password") });
     if (!answer.ok) return;
-    router.replace(safeNext(next));
+    router.replace(safeNext(next, window.location.origin));
     router.refresh();
   }
 

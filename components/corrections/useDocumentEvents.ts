@@ -12,16 +12,32 @@ export function useDocumentEvents(slug: string, after: number, onEvent: (event: 
   handler.current = onEvent;
   const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
   useEffect(() => {
-    const source = new EventSource(`/api/documents/${encodeURIComponent(slug)}/events?after=${after}`);
-    source.onopen = () => setStatus("live");
-    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
-    for (const type of TYPES) {
-      source.addEventListener(type, (e) => {
-        const data = JSON.parse((e as MessageEvent).data);
-        handler.current({ type, data, receivedAt: Date.now() } as WorkspaceEvent);
-      });
-    }
-    return () => source.close();
+    // The browser reconnects by itself after a network failure, but gives up for good on an
+    // HTTP error (a proxy's 502 during a deploy): then open a new stream from the last event seen.
+    let last = after;
+    let source: EventSource;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      source = new EventSource(`/api/documents/${encodeURIComponent(slug)}/events?after=${last}`);
+      source.onopen = () => setStatus("live");
+      source.onerror = () => {
+        if (source.readyState !== EventSource.CLOSED) return setStatus("connecting");
+        setStatus("offline");
+        retry = setTimeout(open, 5000);
+      };
+      for (const type of TYPES) {
+        source.addEventListener(type, (e) => {
+          const event = e as MessageEvent;
+          if (event.lastEventId) last = Number(event.lastEventId);
+          handler.current({ type, data: JSON.parse(event.data), receivedAt: Date.now() } as WorkspaceEvent);
+        });
+      }
+    };
+    open();
+    return () => {
+      clearTimeout(retry);
+      source.close();
+    };
   }, [slug, after]);
   return status;
 }

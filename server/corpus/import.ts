@@ -1,8 +1,8 @@
 /// Storing a checked document: created on first import, updated in place afterwards, and never
 /// losing what is recorded against its paragraphs. Every import is one transaction.
 import "server-only";
-import type { Kysely, Transaction } from "kysely";
-import { compareParagraphs, isUnchanged, type ParagraphChanges } from "../../lib/corpus/changes";
+import { sql, type Kysely, type Transaction } from "kysely";
+import { alignParagraphs, isUnchanged, summarize, type ParagraphAlignment, type ParagraphChanges } from "../../lib/corpus/changes";
 import type { DocumentSource } from "../../lib/corpus/document";
 import type { Database } from "../db/schema";
 
@@ -56,26 +56,24 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
     return { slug: doc.slug, status: "created", paragraphs: doc.fr.length };
   }
 
-  const changes = {} as Record<(typeof LANGS)[number], ParagraphChanges>;
+  const alignments = {} as Record<(typeof LANGS)[number], { stored: StoredParagraph[]; alignment: ParagraphAlignment }>;
   for (const lang of LANGS) {
     const stored = await trx
       .selectFrom("paragraphs")
-      .select(["original"])
+      .select(["id", "original", "text", "revision"])
       .where("document_id", "=", existing.id)
       .where("lang", "=", lang)
       .where("removed", "=", 0)
       .orderBy("position")
       .execute();
-    changes[lang] = compareParagraphs(
-      stored.map((r) => r.original),
-      doc[lang],
-    );
+    alignments[lang] = { stored, alignment: alignParagraphs(stored.map((r) => r.original), doc[lang]) };
   }
   const metaChanged = existing.meta !== meta;
-  if (!metaChanged && isUnchanged(changes.fr) && isUnchanged(changes.en)) {
+  if (!metaChanged && isUnchanged(alignments.fr.alignment) && isUnchanged(alignments.en.alignment)) {
     return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length };
   }
-  for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], changes[lang]);
+  for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], alignments[lang].stored, alignments[lang].alignment);
+  const changes = { fr: summarize(alignments.fr.alignment), en: summarize(alignments.en.alignment) };
   await trx
     .updateTable("documents")
     .set({
@@ -91,35 +89,49 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
   return { slug: doc.slug, status: "updated", paragraphs: doc.fr.length, fr: changes.fr, en: changes.en, metaChanged };
 }
 
+type StoredParagraph = { id: number; original: string; text: string; revision: number };
+
+/// Applies an alignment: kept paragraphs move to their new place, changed ones get the new text
+/// as a new revision (their open suggestions go stale), removed ones are marked removed (their
+/// open suggestions go stale too), new lines become new paragraphs. Paragraph ids, and all that
+/// hangs off them, follow their text.
 async function applyChanges(
   trx: Transaction<Database>,
   documentId: number,
   lang: "fr" | "en",
   incoming: string[],
-  changes: ParagraphChanges,
+  stored: StoredParagraph[],
+  alignment: ParagraphAlignment,
 ) {
-  const at = (position: number) =>
-    trx.updateTable("paragraphs").where("document_id", "=", documentId).where("lang", "=", lang).where("position", "=", position);
-  for (const position of [...changes.changed, ...changes.added]) {
-    const text = incoming[position];
-    const before = await trx
-      .selectFrom("paragraphs")
-      .select(["id", "text", "revision"])
-      .where("document_id", "=", documentId)
-      .where("lang", "=", lang)
-      .where("position", "=", position)
-      .executeTakeFirst();
-    if (!before) {
-      await trx.insertInto("paragraphs").values({ document_id: documentId, lang, position, text, original: text }).execute();
-      continue;
-    }
-    // A changed line (or one that comes back where one was removed, reviving that paragraph)
-    // is a new revision in the paragraph's history; open suggestions on the old text go stale.
+  // Positions are unique per document and language: park every paragraph on its own negative
+  // position first (removed ones stay there), then give the live ones their new places.
+  await trx
+    .updateTable("paragraphs")
+    .set({ position: sql<number>`-id` })
+    .where("document_id", "=", documentId)
+    .where("lang", "=", lang)
+    .execute();
+  const move = (id: number, set: { position: number; text?: string; original?: string; revision?: number }) =>
+    trx.updateTable("paragraphs").set(set).where("id", "=", id).execute();
+  for (const { from, to } of alignment.kept) await move(stored[from].id, { position: to });
+  for (const { from, to } of alignment.changed) {
+    const before = stored[from];
+    const text = incoming[to];
     const revision = before.revision + 1;
-    await at(position).set({ text, original: text, removed: 0, revision }).execute();
+    await move(before.id, { position: to, text, original: text, revision });
     if (lang === "fr") await recordFileChange(trx, documentId, before, text, revision);
   }
-  for (const position of changes.removed) await at(position).set({ removed: 1 }).execute();
+  for (const from of alignment.removed) {
+    await trx.updateTable("paragraphs").set({ removed: 1 }).where("id", "=", stored[from].id).execute();
+    await staleOpenSuggestions(trx, stored[from].id, new Date().toISOString());
+  }
+  for (const to of alignment.added) {
+    await trx.insertInto("paragraphs").values({ document_id: documentId, lang, position: to, text: incoming[to], original: incoming[to] }).execute();
+  }
+}
+
+async function staleOpenSuggestions(trx: Transaction<Database>, paragraphId: number, at: string) {
+  await trx.updateTable("suggestions").set({ status: "stale", decided_at: at }).where("paragraph_id", "=", paragraphId).where("status", "=", "open").execute();
 }
 
 async function recordFileChange(
@@ -149,10 +161,5 @@ async function recordFileChange(
       at,
     })
     .execute();
-  await trx
-    .updateTable("suggestions")
-    .set({ status: "stale", decided_at: at })
-    .where("paragraph_id", "=", before.id)
-    .where("status", "=", "open")
-    .execute();
+  await staleOpenSuggestions(trx, before.id, at);
 }

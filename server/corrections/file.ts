@@ -6,7 +6,6 @@ import "server-only";
 import { z } from "zod";
 import { MQM_CATEGORIES, SEVERITIES } from "../../lib/corrections/categories";
 import type { Db } from "../db/connection";
-import { CorrectionError } from "./errors";
 import { listSuggestions, type SuggestionView } from "./views";
 import { accept, comment, reject, revert, suggest } from "./workflow";
 
@@ -97,7 +96,7 @@ export async function importCorrections(db: Db, documentId: number, file: Correc
     for (const c of s.comments) steps.push({ at: c.at, order: 2, kind: "comment", s, c });
     if (s.revertedAt) steps.push({ at: s.revertedAt, order: 3, kind: "revert", s });
   }
-  steps.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order || a.s.id - b.s.id);
+  steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order || a.s.id - b.s.id);
   const ids = new Map<number, number>();
   const documents = new Set<number>([documentId]);
   const before = await db.kysely.selectFrom("suggestions").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
@@ -108,6 +107,9 @@ export async function importCorrections(db: Db, documentId: number, file: Correc
       const s = step.s;
       current = s.id;
       const id = ids.get(s.id);
+      if (step.kind !== "create" && id === undefined) {
+        throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: decided, commented or reverted before it was made`);
+      }
       if (step.kind === "create") {
         const pid = paragraphId.get(s.paragraph);
         if (pid === undefined) throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: the document has no paragraph ${s.paragraph}`);
@@ -144,8 +146,8 @@ export async function importCorrections(db: Db, documentId: number, file: Correc
   } catch (e) {
     await undoReplay(db, documentId, Number(before?.id ?? 0), Number(eventsBefore?.id ?? 0));
     if (e instanceof CorrectionsFileError) throw e;
-    if (e instanceof CorrectionError) throw new CorrectionsFileError(`corrections.json: suggestion ${current}: ${e.message}`);
-    throw e;
+    // Whatever went wrong, it was this file's step: say which, and keep the document usable.
+    throw new CorrectionsFileError(`corrections.json: suggestion ${current}: ${(e as Error).message}`);
   }
   return { suggestions: file.suggestions.length, documents: [...documents] };
 }

@@ -99,12 +99,20 @@ export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise
     }
     const now = input.createdAt ?? new Date().toISOString();
     const ids: number[] = [];
-    for (const fix of input.fixes) {
+    for (const given of input.fixes) {
+      // Canonical text is NFC and one line: a fix may not break either.
+      const fix = { ...given, inserted: given.inserted.normalize("NFC") };
       if (fix.deleted === fix.inserted) throw new CorrectionError("emptyChange", "a fix must change something");
+      if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(fix.inserted)) {
+        throw new CorrectionError("textMismatch", "a fix cannot insert a line break or a control character");
+      }
+      if (!(Number.isSafeInteger(fix.start) && Number.isSafeInteger(fix.end) && 0 <= fix.start && fix.start <= fix.end)) {
+        throw new CorrectionError("textMismatch", `${fix.start}–${fix.end} is not a span of the paragraph`, { start: fix.start, end: fix.end });
+      }
       let span: { start: number; end: number } | null = { start: fix.start, end: fix.end };
       for (const change of later) span = span && mapSpan(span, change);
       if (!span) throw new CorrectionError("paragraphChanged", "the paragraph changed where you were editing; open it again", { revision: p.revision });
-      if (p.text.slice(span.start, span.end) !== fix.deleted) {
+      if (span.end > p.text.length || p.text.slice(span.start, span.end) !== fix.deleted) {
         throw new CorrectionError("textMismatch", `the text at ${span.start}–${span.end} is not "${fix.deleted}"`, { start: span.start, end: span.end });
       }
       const { id } = await trx

@@ -17,6 +17,7 @@ class Hub {
   private listeners = new Map<number, Set<Listener>>();
   private pgListening: Promise<void> | null = null;
   private notifier: ((payload: string) => Promise<void>) | null = null;
+  private sender: import("pg").Pool | null = null;
   /// The PostgreSQL schema this instance works in: NOTIFY reaches every session of the
   /// database, so messages carry it and those of another deployment (schema) are ignored.
   private scope = "public";
@@ -65,9 +66,18 @@ class Hub {
     await this.send({ documentId, wake: { kind: "ephemeral", type, data } });
   }
 
+  /// Never throws: a change that has committed must not fail because the notification did. When
+  /// NOTIFY is not available the message still reaches this process's viewers.
   private async send(message: { documentId: number; wake: Wake }) {
-    if (this.notifier) await this.notifier(JSON.stringify({ ...message, scope: this.scope }));
-    else this.deliver(message);
+    if (this.notifier) {
+      try {
+        await this.notifier(JSON.stringify({ ...message, scope: this.scope }));
+        return;
+      } catch (e) {
+        console.error("events: NOTIFY failed, delivering in this instance only:", (e as Error).message);
+      }
+    }
+    this.deliver(message);
   }
 
   private deliver({ documentId, wake }: { documentId: number; wake: Wake }) {
@@ -81,33 +91,61 @@ class Hub {
   }
 
   /// On PostgreSQL: LISTEN on a connection of its own, and send through NOTIFY (which also
-  /// reaches this process, so delivery is the same everywhere).
+  /// reaches this process, so delivery is the same everywhere). A lost LISTEN connection is
+  /// reopened after a second; meanwhile messages are delivered in this instance only.
   async connect(db: Db, databaseUrl: string | undefined): Promise<void> {
-    if (db.dialect !== "postgres" || !databaseUrl || this.pgListening) return this.pgListening ?? undefined;
+    if (db.dialect !== "postgres" || !databaseUrl) return;
     this.scope = db.schema ?? "public";
-    this.pgListening = (async () => {
-      const pg = (await import("pg")).default;
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      client.on("notification", (n) => {
-        if (n.channel !== CHANNEL || !n.payload) return;
-        let message: { documentId: number; wake: Wake; scope?: string };
-        try {
-          message = JSON.parse(n.payload);
-        } catch {
-          return; // not ours: a throw here would end the process
-        }
-        if (message.scope === this.scope) this.deliver(message);
-      });
-      client.on("error", (e) => console.error("events: LISTEN connection failed:", e.message));
-      await client.query(`LISTEN ${CHANNEL}`);
-      const sender = new pg.Client({ connectionString: databaseUrl });
-      await sender.connect();
-      this.notifier = async (payload) => {
-        await sender.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
-      };
-    })();
+    this.pgListening ??= this.listen(databaseUrl).catch((e) => {
+      this.pgListening = null;
+      setTimeout(() => void this.connect(db, databaseUrl).catch(() => {}), 5000).unref();
+      throw e;
+    });
     return this.pgListening;
+  }
+
+  private async listen(databaseUrl: string): Promise<void> {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    let restarting = false;
+    const restart = (why: string) => {
+      if (restarting) return;
+      restarting = true;
+      console.error(`events: LISTEN connection lost (${why}); reconnecting`);
+      this.notifier = null;
+      client.removeAllListeners("notification");
+      void client.end().catch(() => {});
+      const retry = () => {
+        this.pgListening = this.listen(databaseUrl).catch(() => {
+          this.pgListening = null;
+          setTimeout(retry, 1000).unref();
+        });
+      };
+      setTimeout(retry, 1000).unref();
+    };
+    client.on("error", (e) => restart(e.message));
+    client.on("end", () => restart("closed"));
+    client.on("notification", (n) => {
+      if (n.channel !== CHANNEL || !n.payload) return;
+      let message: { documentId: number; wake: Wake; scope?: string };
+      try {
+        message = JSON.parse(n.payload);
+      } catch {
+        return; // not ours: a throw here would end the process
+      }
+      if (message.scope === this.scope) this.deliver(message);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    // A pool replaces a broken connection by itself; its errors must not end the process.
+    if (!this.sender) {
+      this.sender = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+      this.sender.on("error", (e) => console.error("events: NOTIFY connection failed:", e.message));
+    }
+    const sender = this.sender;
+    this.notifier = async (payload) => {
+      await sender.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+    };
   }
 }
 

@@ -3,7 +3,6 @@
 /// two reviewers on different instances cannot both win the same words, a listener misses no
 /// event when many writes run at once; and a deployment in another schema of the same database
 /// hears none of it.
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUser } from "@/server/auth/users";
 import { openDatabase, type Db } from "@/server/db/connection";
@@ -53,14 +52,7 @@ describeIfAvailable("PostgreSQL", await postgresAvailable())("two app instances 
     await Promise.all(streams.map((s) => s.close()));
     await Promise.all([a?.stop(), b?.stop(), c?.stop()]);
     await db?.close();
-    const admin = new pg.Client({ connectionString: PG_TEST_URL });
-    await admin.connect();
-    try {
-      await admin.query(`drop schema if exists ${schema} cascade`);
-      await admin.query(`drop schema if exists ${otherSchema} cascade`);
-    } finally {
-      await admin.end();
-    }
+    // The two schemas are dropped at the end of the whole run (tests/support/global-setup.ts).
   });
 
   it("shares the data and the sessions: both instances show the same document, and a session from A is valid on B", async () => {

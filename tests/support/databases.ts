@@ -25,7 +25,8 @@ export async function postgresAvailable(): Promise<boolean> {
 
 export type Engine = "sqlite" | "postgres";
 
-/// A migrated, empty database of the given engine; `close` also drops what the test made.
+/// A migrated, empty database of the given engine (SQLite: `close` deletes its folder;
+/// PostgreSQL: its schema goes at the end of the run).
 export async function freshDatabase(engine: Engine): Promise<Db> {
   if (engine === "sqlite") {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vis-a-vis-db-"));
@@ -46,14 +47,20 @@ export async function freshDatabase(engine: Engine): Promise<Db> {
   await admin.end();
   const db = await openDatabase({ databaseUrl: PG_TEST_URL, dataDir: "", pgSchema: schema });
   await migrateToLatest(db);
-  return {
-    ...db,
-    close: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: PG_TEST_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  // The schema is dropped once every test file has finished (tests/support/global-setup.ts):
+  // dropping it now could break another file's catalog introspection running at this moment.
+  return db;
+}
+
+/// Drops every schema the tests made (named t_…): run before and after the whole test run.
+export async function dropTestSchemas(): Promise<void> {
+  if (!(await postgresAvailable())) return;
+  const c = new pg.Client({ connectionString: PG_TEST_URL });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 't\\_%'");
+    for (const { nspname } of rows) await c.query(`drop schema if exists "${nspname}" cascade`);
+  } finally {
+    await c.end();
+  }
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { compareParagraphs, isUnchanged } from "../../../lib/corpus/changes";
+import { alignParagraphs, compareParagraphs, isUnchanged } from "../../../lib/corpus/changes";
 
 describe("compareParagraphs", () => {
   it("finds nothing between identical texts", () => {
     const c = compareParagraphs(["a", "b"], ["a", "b"]);
     expect(c).toEqual({ changed: [], added: [], removed: [] });
     expect(isUnchanged(c)).toBe(true);
+  });
+
+  it("lines paragraphs up by content: a line inserted in the middle changes nothing else", () => {
+    expect(compareParagraphs(["a", "b", "c"], ["a", "x", "b", "c"])).toEqual({ changed: [], added: [1], removed: [] });
+    expect(compareParagraphs(["a", "b", "c"], ["a", "c"])).toEqual({ changed: [], added: [], removed: [1] });
+    const a = alignParagraphs(["a", "b", "c"], ["a", "x", "b", "c"]);
+    expect(a.kept).toEqual([
+      { from: 0, to: 0 },
+      { from: 1, to: 2 },
+      { from: 2, to: 3 },
+    ]);
+    expect(isUnchanged(a)).toBe(false);
   });
 
   it("reports changed, added and removed positions", () => {

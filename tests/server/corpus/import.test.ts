@@ -65,23 +65,33 @@ function suite(engine: Engine) {
     expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
     const fr1 = after.find((r) => r.lang === "fr" && r.position === 1)!;
     expect(fr1).toMatchObject({ text: "Un bis.", original: "Un bis.", revision: 2 });
-    expect(after.filter((r) => r.removed === 1).map((r) => [r.lang, r.position])).toEqual([
-      ["fr", 3],
-      ["en", 3],
+    // The vanished lines' paragraphs are kept, marked removed (with their history).
+    expect(after.filter((r) => r.removed === 1).map((r) => [r.lang, r.original])).toEqual([
+      ["fr", "Trois."],
+      ["en", "EN Trois."],
     ]);
     expect((await getDocument(db.kysely, "essai"))?.rows.length).toBe(3);
   });
 
-  it("revives a removed paragraph when its line comes back", async () => {
+  it("keeps each paragraph with its text when a line is inserted or removed in the middle", async () => {
     db = await freshDatabase(engine);
-    await importDocument(db.kysely, doc(["Titre", "Un."]));
-    const [{ id }] = await db.kysely.selectFrom("paragraphs").select("id").where("lang", "=", "fr").where("position", "=", 1).execute();
-    await importDocument(db.kysely, doc(["Titre"]));
-    const result = await importDocument(db.kysely, doc(["Titre", "Un revenu."]));
-    expect(result).toMatchObject({ status: "updated", fr: { added: [1] } });
-    const row = await db.kysely.selectFrom("paragraphs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ text: "Un revenu.", removed: 0 });
-    expect((await getDocument(db.kysely, "essai"))?.rows.map((r) => r.fr)).toEqual(["Titre", "Un revenu."]);
+    await importDocument(db.kysely, doc(["Titre", "Un.", "Deux.", "Trois."]));
+    const ids = async () =>
+      Object.fromEntries(
+        (await db.kysely.selectFrom("paragraphs").select(["id", "original"]).where("lang", "=", "fr").where("removed", "=", 0).execute()).map((r) => [r.original, r.id]),
+      );
+    const before = await ids();
+    const inserted = await importDocument(db.kysely, doc(["Titre", "Un.", "Un et demi.", "Deux.", "Trois."]));
+    expect(inserted).toMatchObject({ status: "updated", fr: { changed: [], added: [2], removed: [] } });
+    const after = await ids();
+    for (const text of ["Titre", "Un.", "Deux.", "Trois."]) expect(after[text], text).toBe(before[text]);
+    expect((await getDocument(db.kysely, "essai"))?.rows.map((r) => r.fr)).toEqual(["Titre", "Un.", "Un et demi.", "Deux.", "Trois."]);
+    // Nothing but the new line changed: no paragraph got a new revision.
+    expect(new Set((await paragraphRows(db)).filter((r) => r.removed === 0).map((r) => r.revision))).toEqual(new Set([1]));
+    const removed = await importDocument(db.kysely, doc(["Titre", "Un et demi.", "Deux.", "Trois."]));
+    expect(removed).toMatchObject({ fr: { changed: [], added: [], removed: [1] } });
+    expect((await ids())["Deux."]).toBe(before["Deux."]);
+    expect((await getDocument(db.kysely, "essai"))?.rows.map((r) => r.position)).toEqual([0, 1, 2, 3]);
   });
 
   it("records a change of metadata alone", async () => {

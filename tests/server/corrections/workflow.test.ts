@@ -164,6 +164,21 @@ function suite(engine: Engine) {
     expect((await listSuggestions(db.kysely, s.documentId)).map((x) => x.status)).toEqual(["open"]);
   });
 
+  it("refuses spans outside the paragraph and insertions that would break it into lines", async () => {
+    const s = await setup(engine);
+    db = s.db;
+    const p = s.paragraphs[1];
+    const attempt = (fix: { start: number; end: number; deleted: string; inserted: string }) =>
+      code(suggest(db, { documentId: s.documentId, paragraphId: p.id, baseRevision: 1, fixes: [fix], category: "style", severity: "minor", author: alice }));
+    expect(await attempt({ start: 5, end: 3, deleted: "", inserted: "x" })).toBe("textMismatch");
+    expect(await attempt({ start: 99999, end: 99999, deleted: "", inserted: "x" })).toBe("textMismatch");
+    expect(await attempt({ start: 0, end: 3, deleted: "Ils", inserted: "Elles\nsont" })).toBe("textMismatch");
+    expect(await listSuggestions(db.kysely, s.documentId)).toEqual([]);
+    // An insertion is stored NFC, like the text it goes into.
+    const [ok] = (await suggest(db, { documentId: s.documentId, paragraphId: p.id, baseRevision: 1, fixes: [{ start: 0, end: 3, deleted: "Ils", inserted: "E\u0301lles" }], category: "style", severity: "minor", author: alice })).value;
+    expect(ok.inserted).toBe("\u00c9lles");
+  });
+
   it("rejects with a reason only", async () => {
     const s = await setup(engine);
     db = s.db;
@@ -304,6 +319,21 @@ function suite(engine: Engine) {
     } finally {
       await copy.close();
     }
+  });
+
+  it("refuses a corrections file whose steps come before the suggestion they concern, storing nothing", async () => {
+    const s = await setup(engine);
+    db = s.db;
+    const file = parseCorrectionsFile({
+      format: "vis-a-vis/corrections@1",
+      document: "essai",
+      suggestions: [
+        { id: 1, paragraph: 1, baseRevision: 1, start: 19, end: 25, deleted: "commis", inserted: "comblé", category: "style", severity: "minor", author: "a", createdAt: "2026-01-02T00:00:00Z", status: "accepted", decidedBy: "b", decidedAt: "2026-01-01T00:00:00Z" },
+      ],
+    });
+    await expect(importCorrections(db, s.documentId, file)).rejects.toThrow(/suggestion 1: decided, commented or reverted before it was made/);
+    expect(await listSuggestions(db.kysely, s.documentId)).toEqual([]);
+    expect(await frText(db, 1)).toBe(FR[1]);
   });
 
   it("imports the shipped corrections of the seed document into correct French, once", async () => {
