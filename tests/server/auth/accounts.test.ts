@@ -78,6 +78,16 @@ function suite(engine: Engine) {
     expect((await signIn("bob", PASSWORD, "10.0.2.1")).ok).toBe(true);
   });
 
+  it("throttles a burst of parallel guesses like guesses one after another", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    const outcomes = await Promise.all(Array.from({ length: 15 }, (_, i) => signIn("alice", `guess ${i}`, `10.0.3.${i}`)));
+    const invalid = outcomes.filter((o) => !o.ok && o.reason === "invalid").length;
+    expect(invalid).toBeLessThanOrEqual(THROTTLE.perAccount);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled").length).toBe(15 - invalid);
+    expect(await signIn("alice", PASSWORD, "10.0.4.1")).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
   it("throttles an address trying many accounts", async () => {
     db = await freshDatabase(engine);
     await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
