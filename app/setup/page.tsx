@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { SetupForm } from "@/components/auth/SetupForm";
 import { isSetupTokenValid } from "@/server/auth/setup";
 import { requestTranslation } from "@/server/i18n";
@@ -9,6 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SetupPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  await connection(); // never prerendered: `next build` must not open the database
   const [{ t }, { token }, db] = await Promise.all([requestTranslation(), searchParams, database()]);
   const valid = typeof token === "string" && token.length <= 200 && (await isSetupTokenValid(db.kysely, token));
   return (

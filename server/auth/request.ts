@@ -3,6 +3,7 @@ import "server-only";
 import type { TFunction } from "i18next";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { can, type Action } from "../../lib/auth/roles";
 import type { Db } from "../db/connection";
 import { errorResponse, isSameOrigin } from "../http/responses";
@@ -58,6 +59,9 @@ export async function guardUser(request: Request, action: Exclude<Action, "read"
 /// For pages: sends a visitor to sign in (and back here after) when the page needs an
 /// account, and answers 403 through `forbidden` when the role lacks the permission.
 export async function requirePagePermission(action: Action, here: string): Promise<{ db: Db; user: User | null }> {
+  // Pages that check permissions depend on the request: `next build` must not prerender them
+  // (it would open, migrate and fill the database while building).
+  await connection();
   const db = await database();
   const user = await currentUser(db);
   if (!user) {
