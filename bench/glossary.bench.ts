@@ -11,22 +11,12 @@ import { setFlagsFromString } from 'node:v8';
 import { buildTermIndex, matchParagraphs, matchTerms } from '../lib/glossary/match';
 import type { Term, TermEntry, TermStatus } from '../lib/glossary/model';
 import { underTarget, type BenchResult } from './types';
+import { mulberry32 } from '../tests/support/random';
 
 const ENTRIES = 10_000;
 const TEXT_BYTES = 1024 * 1024;
 const MB = 1024 * 1024;
 
-/// mulberry32: a small deterministic PRNG.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -84,7 +74,7 @@ function enTerm(r: Rand, vocab: readonly string[]): string {
 
 /// The synthetic glossary, and the French words it uses (for the text's filler).
 export function syntheticGlossary(seed = 1): { entries: TermEntry[]; frVocab: string[] } {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const frVocab = makeWords(r, FR_SYLLABLES, 4000, 0.2);
   const enVocab = makeWords(r, EN_SYLLABLES, 4000, 0.1);
   const entries: TermEntry[] = [];
@@ -121,7 +111,7 @@ function inflect(r: Rand, term: string): string {
 
 /// About `bytes` of French text (UTF-8), one paragraph per line, in which terms occur.
 export function syntheticText(entries: readonly TermEntry[], frVocab: readonly string[], bytes = TEXT_BYTES, seed = 2): string {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const lines: string[] = [];
   let size = 0;
   while (size < bytes) {

@@ -1,17 +1,7 @@
 /// Seeded randomness for the property tests of lib/corrections: the same seed gives the same
 /// cases on every run, so a failure can be replayed.
 
-/// A pseudo-random number generator in [0, 1) (mulberry32).
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../../support/random";
 
 /// A random integer in [0, n).
 export const below = (random: () => number, n: number) => Math.floor(random() * n);

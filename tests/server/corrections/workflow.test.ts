@@ -16,6 +16,7 @@ import { getDocument } from "../../../server/documents";
 import { eventsSince } from "../../../server/events/store";
 import { createUser } from "../../../server/auth/users";
 import { freshDatabase, postgresAvailable, type Engine } from "../../support/databases";
+import { mulberry32 } from "../../support/random";
 import { describeIfAvailable } from "../../support/requirements";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -265,8 +266,8 @@ function suite(engine: Engine) {
   it("keeps every open suggestion on its own words through random accepts (property)", async () => {
     const s = await setup(engine);
     db = s.db;
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const random = mulberry32(7);
+    const rand = (n: number) => Math.floor(random() * n);
     const words = ["vite", "lent", "grand", "petit", "neuf"];
     for (let round = 0; round < 25; round++) {
       const text = await frText(db, 1);
