@@ -20,14 +20,4 @@ export async function callApi<T = Record<string, unknown>>(url: string, method: 
   }
 }
 
-/// Where to go after signing in: only a path on this site (never `//elsewhere`, a URL, or
-/// something a URL parser turns into one, such as "/\t/elsewhere").
-export function safeNext(next: string | null | undefined, origin = "http://localhost"): string {
-  if (!next || !next.startsWith("/")) return "/";
-  try {
-    const url = new URL(next, origin);
-    return url.origin === new URL(origin).origin ? url.pathname + url.search + url.hash : "/";
-  } catch {
-    return "/";
-  }
-}
+export { safeNext } from "../lib/http/return-path";

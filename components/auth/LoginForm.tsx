@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { safeNext } from "../api";
+import { safeNext } from "../../lib/http/return-path";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";
 
