@@ -1,8 +1,12 @@
 /// Runs once when the server starts: creates or migrates the database and imports the corpus,
 /// so the first reader does not wait for it; while no account exists, prints the one-time link
-/// that creates the first admin.
+/// that creates the first admin. Before any request, it makes the server record each request's
+/// connection address (see server/http/forwarded.ts) and checks TRUSTED_PROXY_HOPS.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installPeerHeaders, trustedProxyHops } = await import("./server/http/forwarded");
+    trustedProxyHops();
+    await installPeerHeaders();
     const { database } = await import("./server/ready");
     const { issueSetupToken } = await import("./server/auth/setup");
     const db = await database();

@@ -1,10 +1,7 @@
 /// Setting and clearing the session cookie on a response.
 import "server-only";
+import { isHttps as secure } from "../http/forwarded";
 import { SESSION_COOKIE } from "./sessions";
-
-function secure(request: Request): boolean {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-}
 
 /// HttpOnly, SameSite=Lax, Secure under HTTPS, for the whole site, until the session expires.
 export function sessionCookie(request: Request, token: string, expiresAt: Date): string {

@@ -6,19 +6,15 @@ import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { can, type Action } from "../../lib/auth/roles";
 import type { Db } from "../db/connection";
-import { errorResponse, isSameOrigin } from "../http/responses";
+import { clientAddress, isSameOrigin } from "../http/forwarded";
+import { errorResponse } from "../http/responses";
 import { requestTranslation } from "../i18n";
 import { database } from "../ready";
 import { readSettings } from "../settings";
 import { SESSION_COOKIE, sessionUser } from "./sessions";
 import type { User } from "./users";
 
-/// The client's address as Next.js passes it on (X-Forwarded-For's first entry). Behind a
-/// reverse proxy that sets the header this is the real client; exposed directly, a client can
-/// forge it, so per-address throttling then only slows the honest.
-export function clientAddress(h: Headers): string | null {
-  return h.get("x-forwarded-for")?.split(",")[0].trim() || null;
-}
+export { clientAddress };
 
 /// The signed-in user of the current request, or null.
 export async function currentUser(db?: Db): Promise<User | null> {

@@ -41,19 +41,6 @@ export function errorResponse(status: number, code: string, message: string, par
   return Response.json({ error: { code, message, params } }, { status });
 }
 
-/// Whether a state-changing request comes from this site: its Origin must be present and match
-/// the Host it was sent to (browsers send Origin with every POST, PUT, PATCH and DELETE).
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /// Reads a multipart form of at most `limit` bytes; answers 413 (naming `limitMb`, the limit the
 /// person knows, in MB) for a larger body and 400 for one that is not a form.
 export async function readForm(

@@ -91,11 +91,12 @@ export async function readerState(page: Page): Promise<{ focused: string; curren
 }
 
 /// One production server and one Chromium for a test file: started before its tests, stopped
-/// after them. Read `env.server` and `env.browser` inside tests and hooks.
-export function serverAndBrowser(): { server: RunningServer; browser: Browser } {
+/// after them. Read `env.server` and `env.browser` inside tests and hooks. `serverEnv` adds to the
+/// server's environment.
+export function serverAndBrowser(serverEnv: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
   const env = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [env.server, env.browser] = await Promise.all([startServer(), launchChromium()]);
+    [env.server, env.browser] = await Promise.all([startServer(serverEnv), launchChromium()]);
   });
   afterAll(async () => {
     await env.browser?.close();

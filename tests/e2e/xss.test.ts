@@ -42,7 +42,9 @@ const injectedIn = (scope: string) =>
     .join(", ");
 
 describeIfAvailable("Chromium", chromiumAvailable())("script injection (Chromium)", () => {
-  const env = serverAndBrowser();
+  // As behind one reverse proxy, so that the forwarded address a client wrote is what the audit
+  // log shows (server/http/forwarded.ts).
+  const env = serverAndBrowser({ TRUSTED_PROXY_HOPS: "1" });
   let adminToken: string;
 
   beforeAll(async () => {

@@ -21,7 +21,9 @@ const CORRECTOR = "cleo";
 const VICTIM = "victim";
 
 beforeAll(async () => {
-  server = await startServer();
+  // As behind one reverse proxy: the test stands for it, telling the client's address in
+  // X-Forwarded-For (what a client forges without a trusted proxy: tests/http/forwarded.test.ts).
+  server = await startServer({ TRUSTED_PROXY_HOPS: "1" });
   await addUser(server.dataDir, ADMIN, "admin");
   await addUser(server.dataDir, READER, "reader");
   await addUser(server.dataDir, CORRECTOR, "corrector");
@@ -79,7 +81,8 @@ describe("the session cookie", () => {
   });
 
   it("is Secure behind a proxy that says the request came over https", async () => {
-    const answer = await login(READER, TEST_PASSWORD, { headers: { "x-forwarded-proto": "https" } });
+    // The browser talks HTTPS to the proxy, so its Origin is https too.
+    const answer = await login(READER, TEST_PASSWORD, { headers: { "x-forwarded-proto": "https" }, origin: server.url.replace("http:", "https:") });
     expect(answer.status).toBe(200);
     expect(sessionCookieLine(answer).attributes.has("secure")).toBe(true);
   });

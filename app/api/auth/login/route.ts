@@ -1,10 +1,11 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { clearedSessionCookie, sessionCookie } from "@/server/auth/cookie";
+import { sessionCookie } from "@/server/auth/cookie";
 import { login } from "@/server/auth/login";
 import { clientAddress } from "@/server/auth/request";
 import { endSession, SESSION_COOKIE } from "@/server/auth/sessions";
-import { errorResponse, isSameOrigin, readJson } from "@/server/http/responses";
+import { isSameOrigin } from "@/server/http/forwarded";
+import { errorResponse, readJson } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
 import { database } from "@/server/ready";
 
@@ -37,6 +38,7 @@ export async function POST(request: Request) {
   return response;
 }
 
-export function GET(request: Request) {
-  return new Response(null, { status: 405, headers: { allow: "POST", "set-cookie": clearedSessionCookie(request) } });
+/// Signing in is a POST; a GET (a link from anywhere) changes nothing, cookies included.
+export function GET() {
+  return new Response(null, { status: 405, headers: { allow: "POST" } });
 }

@@ -3,7 +3,8 @@ import { recordAudit } from "@/server/audit";
 import { clearedSessionCookie } from "@/server/auth/cookie";
 import { clientAddress, currentUser } from "@/server/auth/request";
 import { endSession, SESSION_COOKIE } from "@/server/auth/sessions";
-import { errorResponse, isSameOrigin } from "@/server/http/responses";
+import { isSameOrigin } from "@/server/http/forwarded";
+import { errorResponse } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
 import { database } from "@/server/ready";
 

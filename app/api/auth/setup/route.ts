@@ -4,7 +4,8 @@ import { clientAddress } from "@/server/auth/request";
 import { createSession } from "@/server/auth/sessions";
 import { completeSetup } from "@/server/auth/setup";
 import { AccountError } from "@/server/auth/users";
-import { errorResponse, isSameOrigin, readJson } from "@/server/http/responses";
+import { isSameOrigin } from "@/server/http/forwarded";
+import { errorResponse, readJson } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
 import { database } from "@/server/ready";
 
