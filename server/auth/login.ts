@@ -4,7 +4,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { userNameKey } from "../../lib/auth/names";
 import type { Database } from "../db/schema";
-import { UNUSABLE_HASH, verifyPassword } from "./password";
+import { HashingBusyError, UNUSABLE_HASH, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import type { User } from "./users";
 import { findUserByName } from "./users";
@@ -15,6 +15,8 @@ export const THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 2
 export type LoginOutcome =
   | { ok: true; user: User; token: string; expiresAt: Date }
   | { ok: false; reason: "invalid" }
+  /// Too many passwords are being checked at once: try again in a second (not a failure).
+  | { ok: false; reason: "busy" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 async function failuresSince(db: Kysely<Database>, column: "target" | "address", value: string, since: string, beforeId: number) {
@@ -74,7 +76,14 @@ export async function login(
     return { ok: false, reason: "throttled", retryAfterSeconds };
   }
   const user = await findUserByName(db, key);
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
+  let valid: boolean;
+  try {
+    valid = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_HASH);
+  } catch (e) {
+    if (!(e instanceof HashingBusyError)) throw e;
+    await settle({ action: "login.busy" });
+    return { ok: false, reason: "busy" };
+  }
   if (!user || !valid) return { ok: false, reason: "invalid" };
   const session = await createSession(db, user.id, { address: input.address, userAgent: input.userAgent });
   const me = { id: user.id, name: user.name, role: user.role };

@@ -6,11 +6,51 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
+/// Hashes run on Node's thread pool (4 threads), which gzip, file reads and DNS share: at most
+/// `running` hashes at once, at most `waiting` more in line; past that a hash is refused at once
+/// with HashingBusyError (routes answer 429 with Retry-After), so a burst of sign-ins cannot
+/// stall the rest of the server or pile up without end.
+export const HASHING = { running: 2, waiting: 16 };
+
+/// Raised when too many passwords are being hashed already.
+export class HashingBusyError extends Error {
+  constructor() {
+    super("too many passwords are being checked at once");
+    this.name = "HashingBusyError";
+  }
+}
+
+let running = 0;
+const line: (() => void)[] = [];
+
+/// Hashes running and waiting right now (for tests and monitoring).
+export function hashingLoad(): { running: number; waiting: number } {
+  return { running, waiting: line.length };
+}
+
+async function bounded<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASHING.running) {
+    if (line.length >= HASHING.waiting) throw new HashingBusyError();
+    await new Promise<void>((resolve) => line.push(resolve));
+  } else running++;
+  try {
+    return await work();
+  } finally {
+    // The slot passes to the next in line, or is freed.
+    const next = line.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+  return bounded(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   );
 }
 

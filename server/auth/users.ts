@@ -1,17 +1,21 @@
 /// Accounts: creating them, listing them, changing roles.
 import "server-only";
 import type { Kysely } from "kysely";
-import { isValidUserName, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, userNameKey } from "../../lib/auth/names";
+import { isValidUserName, userNameKey } from "../../lib/auth/names";
+import { passwordProblem } from "../../lib/auth/password-policy";
 import { isRole, type Role } from "../../lib/auth/roles";
 import type { Database } from "../db/schema";
+import { isCommonPassword } from "./common-passwords";
 import { hashPassword } from "./password";
 
-/// A refused account operation, with a code the interface translates (`errors.auth.<code>`).
+/// A refused account operation, with a code and the key of the message the interface shows
+/// (`errors.account.<code>`, or `security.password.<reason>` for a refused password).
 export class AccountError extends Error {
   constructor(
     readonly code: "invalidName" | "nameTaken" | "weakPassword" | "invalidRole" | "unknownUser" | "lastAdmin",
     message: string,
     readonly params: Record<string, string | number> = {},
+    readonly key = `errors.account.${code}`,
   ) {
     super(message);
     this.name = "AccountError";
@@ -30,14 +34,21 @@ export interface UserListing extends User {
   sessions: number;
 }
 
-/// Checks a new password's length, or throws.
-export function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new AccountError(
-      "weakPassword",
-      `a password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
-      { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH },
-    );
+/// Checks a new password for the account `name` against the password rules
+/// (lib/auth/password-policy.ts), or throws `weakPassword` with the reason. Every way of setting
+/// a password goes through here.
+export function checkPassword(password: string, name: string): void {
+  const problem = passwordProblem(password, name, isCommonPassword);
+  if (problem) {
+    const { reason, min, max } = problem;
+    const why = {
+      length: `a password needs ${min} to ${max} characters`,
+      common: "this password is on the list of common passwords",
+      userName: "a password cannot be built on the user name",
+      repeated: "a password cannot be one character or group repeated",
+      sequential: "a password cannot be one run of consecutive characters",
+    }[reason];
+    throw new AccountError("weakPassword", why, { reason, min, max }, `security.password.${reason}`);
   }
 }
 
@@ -48,7 +59,7 @@ export async function createUser(db: Kysely<Database>, input: { name: string; pa
     throw new AccountError("invalidName", "a user name has 2 to 40 letters, digits, dots, hyphens or underscores", {});
   }
   if (!isRole(input.role)) throw new AccountError("invalidRole", `unknown role "${input.role}"`, { role: input.role });
-  checkPassword(input.password);
+  checkPassword(input.password, name);
   const password_hash = await hashPassword(input.password);
   const now = new Date().toISOString();
   const taken = await db.selectFrom("users").select("id").where("name_key", "=", userNameKey(name)).executeTakeFirst();

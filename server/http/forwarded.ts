@@ -25,7 +25,7 @@ export const PEER_PROTO_HEADER = "x-vis-a-vis-peer-proto";
 
 /// Reads `TRUSTED_PROXY_HOPS`: a whole number from 0 to 10; anything else is refused loudly at
 /// the first request (a typo must not silently trust forged headers).
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const raw = env.TRUSTED_PROXY_HOPS?.trim();
   if (!raw) return 0;
   const n = Number(raw);

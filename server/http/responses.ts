@@ -84,3 +84,11 @@ export async function readJson<T>(
   }
   return { data: parsed.data };
 }
+
+/// 429 with Retry-After: 1, for a request refused because the server is checking too many
+/// passwords at once (server/auth/password.ts).
+export function busyResponse(t: (key: string, params?: Record<string, unknown>) => string): Response {
+  const response = errorResponse(429, "busy", t("security.busy"));
+  response.headers.set("retry-after", "1");
+  return response;
+}

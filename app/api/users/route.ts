@@ -2,7 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { AccountError, createUser, listUsers } from "@/server/auth/users";
-import { errorResponse, readJson } from "@/server/http/responses";
+import { HashingBusyError } from "@/server/auth/password";
+import { busyResponse, errorResponse, readJson } from "@/server/http/responses";
 
 const body = z.object({ name: z.string().max(100), password: z.string().max(1024), role: z.string().max(40) });
 
@@ -26,7 +27,8 @@ export async function POST(request: Request) {
     });
     return Response.json({ user }, { status: 201 });
   } catch (e) {
-    if (e instanceof AccountError) return errorResponse(e.code === "nameTaken" ? 409 : 400, e.code, g.t(`errors.account.${e.code}`, e.params), e.params);
+    if (e instanceof HashingBusyError) return busyResponse(g.t);
+    if (e instanceof AccountError) return errorResponse(e.code === "nameTaken" ? 409 : 400, e.code, g.t(e.key, e.params), e.params);
     throw e;
   }
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { listAudit } from "../../../server/audit";
 import { login, THROTTLE } from "../../../server/auth/login";
-import { hashPassword, verifyPassword } from "../../../server/auth/password";
+import { commonPasswordCount } from "../../../server/auth/common-passwords";
+import { HASHING, HashingBusyError, hashingLoad, hashPassword, verifyPassword } from "../../../server/auth/password";
 import { createSession, endSession, endUserSessions, sessionUser } from "../../../server/auth/sessions";
 import { completeSetup, isSetupTokenValid, issueSetupToken } from "../../../server/auth/setup";
 import { AccountError, createUser, listUsers, setUserRole } from "../../../server/auth/users";
@@ -22,6 +23,30 @@ describe("password hashing", () => {
 
   it("salts every hash", async () => {
     expect(await hashPassword(PASSWORD)).not.toBe(await hashPassword(PASSWORD));
+  });
+
+  it("runs a bounded number of hashes at once and refuses, without waiting, the ones past the queue", async () => {
+    const hash = await hashPassword(PASSWORD);
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, hashingLoad().running)), 1);
+    const outcomes = await Promise.allSettled(Array.from({ length: 100 }, () => verifyPassword(PASSWORD, hash)));
+    clearInterval(watch);
+    const done = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    expect(done).toHaveLength(HASHING.running + HASHING.waiting);
+    expect(done.every((o) => o.status === "fulfilled" && o.value === true)).toBe(true);
+    expect(refused).toHaveLength(100 - HASHING.running - HASHING.waiting);
+    expect(refused.every((o) => o.status === "rejected" && o.reason instanceof HashingBusyError)).toBe(true);
+    expect(most).toBeLessThanOrEqual(HASHING.running);
+    expect(hashingLoad()).toEqual({ running: 0, waiting: 0 });
+    // Once the burst is over, hashing works again.
+    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
+  });
+});
+
+describe("the list of common passwords", () => {
+  it("holds at least the 10,000 most common", () => {
+    expect(commonPasswordCount()).toBeGreaterThanOrEqual(10_000);
   });
 });
 
@@ -44,6 +69,18 @@ function suite(engine: Engine) {
     expect(await code({ name: "<b>x</b>", password: PASSWORD, role: "reader" })).toBe("invalidName");
     expect(await code({ name: "bob", password: "short", role: "reader" })).toBe("weakPassword");
     expect(await code({ name: "bob", password: PASSWORD, role: "root" })).toBe("invalidRole");
+    // The password rules of NIST SP 800-63B (lib/auth/password-policy.ts), for every account.
+    const refusedBecause = async (name: string, password: string) =>
+      createUser(db.kysely, { name, password, role: "reader" }).then(
+        () => "created",
+        (e) => (e instanceof AccountError ? `${e.code}:${e.params.reason}:${e.key}` : String(e)),
+      );
+    expect(await refusedBecause("bob", "aaaaaaaaaa")).toBe("weakPassword:repeated:security.password.repeated");
+    expect(await refusedBecause("bob", " ".repeat(10))).toBe("weakPassword:repeated:security.password.repeated");
+    expect(await refusedBecause("bob", "1234567890")).toBe("weakPassword:sequential:security.password.sequential");
+    expect(await refusedBecause("Bernadette", "bernadette")).toBe("weakPassword:userName:security.password.userName");
+    expect(await refusedBecause("bob", "password1234")).toBe("weakPassword:common:security.password.common");
+    expect(await refusedBecause("bob", "1qaz2wsx3edc")).toBe("weakPassword:common:security.password.common");
     expect((await listUsers(db.kysely)).map((u) => u.name)).toEqual(["Alice"]);
   });
 

@@ -5,7 +5,7 @@ import { login } from "@/server/auth/login";
 import { clientAddress } from "@/server/auth/request";
 import { endSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import { isSameOrigin } from "@/server/http/forwarded";
-import { errorResponse, readJson } from "@/server/http/responses";
+import { busyResponse, errorResponse, readJson } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
 import { database } from "@/server/ready";
 
@@ -25,6 +25,7 @@ export async function POST(request: Request) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!outcome.ok) {
+    if (outcome.reason === "busy") return busyResponse(t);
     if (outcome.reason === "throttled") {
       const response = errorResponse(429, "throttled", t("errors.throttled", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }));
       response.headers.set("retry-after", String(outcome.retryAfterSeconds));

@@ -5,7 +5,8 @@ import { createSession } from "@/server/auth/sessions";
 import { completeSetup } from "@/server/auth/setup";
 import { AccountError } from "@/server/auth/users";
 import { isSameOrigin } from "@/server/http/forwarded";
-import { errorResponse, readJson } from "@/server/http/responses";
+import { HashingBusyError } from "@/server/auth/password";
+import { busyResponse, errorResponse, readJson } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
 import { database } from "@/server/ready";
 
@@ -26,7 +27,8 @@ export async function POST(request: Request) {
     response.headers.append("set-cookie", sessionCookie(request, session.token, session.expiresAt));
     return response;
   } catch (e) {
-    if (e instanceof AccountError) return errorResponse(400, e.code, t(`errors.account.${e.code}`, e.params), e.params);
+    if (e instanceof HashingBusyError) return busyResponse(t);
+    if (e instanceof AccountError) return errorResponse(400, e.code, t(e.key, e.params), e.params);
     throw e;
   }
 }

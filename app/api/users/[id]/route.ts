@@ -30,7 +30,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
   } catch (e) {
     if (e instanceof AccountError) {
       const status = e.code === "unknownUser" ? 404 : e.code === "lastAdmin" ? 409 : 400;
-      return errorResponse(status, e.code, g.t(`errors.account.${e.code}`, e.params), e.params);
+      return errorResponse(status, e.code, g.t(e.key, e.params), e.params);
     }
     throw e;
   }
