@@ -115,6 +115,19 @@ function suite(engine: Engine) {
     expect((await signIn("bob", PASSWORD, "10.0.2.1")).ok).toBe(true);
   });
 
+  it("forgets an account's earlier failures once its owner signs in", async () => {
+    db = await freshDatabase(engine);
+    await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
+    const fail = async (n: number) => {
+      for (let i = 0; i < n; i++) expect(await signIn("alice", `typo ${i}`, `10.0.5.${i}`)).toMatchObject({ ok: false, reason: "invalid" });
+    };
+    await fail(THROTTLE.perAccount - 1);
+    expect((await signIn("alice", PASSWORD, "10.0.6.1")).ok).toBe(true);
+    // Counting from the sign-in: as many failures again stay under the limit.
+    await fail(THROTTLE.perAccount - 1);
+    expect((await signIn("alice", PASSWORD, "10.0.6.2")).ok).toBe(true);
+  });
+
   it("throttles a burst of parallel guesses like guesses one after another", async () => {
     db = await freshDatabase(engine);
     await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
