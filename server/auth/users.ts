@@ -62,14 +62,16 @@ export async function createUser(db: Kysely<Database>, input: { name: string; pa
   checkPassword(input.password, name);
   const password_hash = await hashPassword(input.password);
   const now = new Date().toISOString();
-  const taken = await db.selectFrom("users").select("id").where("name_key", "=", userNameKey(name)).executeTakeFirst();
-  if (taken) throw new AccountError("nameTaken", `the name "${name}" is taken`, { name });
-  const { id } = await db
+  // One statement checks and inserts, so two people taking the same name at once get one
+  // account and one 409, never a unique-constraint error.
+  const created = await db
     .insertInto("users")
     .values({ name, name_key: userNameKey(name), password_hash, role: input.role, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column("name_key").doNothing())
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id, name, role: input.role };
+    .executeTakeFirst();
+  if (!created) throw new AccountError("nameTaken", `the name "${name}" is taken`, { name });
+  return { id: created.id, name, role: input.role };
 }
 
 /// The account with this name (any case), with its password hash, or undefined.
@@ -103,13 +105,25 @@ export async function listUsers(db: Kysely<Database>): Promise<UserListing[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, createdAt: r.created_at, sessions: Number(r.sessions) }));
 }
 
-/// Changes an account's role. The last admin cannot be demoted, so the app always has one.
-/// Returns the account before and after. Runs in the caller's transaction when given one (Kysely
-/// cannot nest transactions), else in a transaction of its own.
+/// The settings row every role change writes first: a lock on one row, so that role changes run
+/// one after another on PostgreSQL too (two admins demoting each other at once must not both see
+/// the other still an admin), while reading stays free.
+const ROLE_CHANGE_LOCK = "roleChangeLock";
+
+/// Changes an account's role. The last admin cannot be demoted, so the app always has one: the
+/// check and the update are one atomic step (a lock taken first, then the count and the update,
+/// all in one transaction). Returns the account before and after. Runs in the caller's
+/// transaction when given one (Kysely cannot nest transactions), else in a transaction of its own.
 export async function setUserRole(db: Kysely<Database>, id: number, role: string): Promise<{ before: User; after: User }> {
   if (!isRole(role)) throw new AccountError("invalidRole", `unknown role "${role}"`, { role });
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
   return inTransaction(async (trx) => {
+    const stamp = JSON.stringify(new Date().toISOString());
+    await trx
+      .insertInto("settings")
+      .values({ key: ROLE_CHANGE_LOCK, value: stamp })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: stamp }))
+      .execute();
     const before = await findUser(trx, id);
     if (!before) throw new AccountError("unknownUser", `no user with id ${id}`, { id });
     if (before.role === "admin" && role !== "admin") {

@@ -146,6 +146,32 @@ function suite(engine: Engine) {
     expect((await signIn("alice", PASSWORD, "10.9.9.8")).ok).toBe(true);
   });
 
+  it("keeps an admin when the last two demote each other at the same moment", async () => {
+    db = await freshDatabase(engine);
+    const a = await createUser(db.kysely, { name: "ada", password: PASSWORD, role: "admin" });
+    const b = await createUser(db.kysely, { name: "bea", password: PASSWORD, role: "admin" });
+    const admins = async () => (await listUsers(db.kysely)).filter((u) => u.role === "admin").length;
+    for (let round = 0; round < 12; round++) {
+      const outcomes = await Promise.allSettled([setUserRole(db.kysely, a.id, "reader"), setUserRole(db.kysely, b.id, "reviewer")]);
+      expect(outcomes.filter((o) => o.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      const refused = outcomes.find((o) => o.status === "rejected");
+      expect(refused?.status === "rejected" && refused.reason, `round ${round}`).toMatchObject({ code: "lastAdmin" });
+      expect(await admins(), `round ${round}`).toBe(1);
+      await setUserRole(db.kysely, a.id, "admin");
+      await setUserRole(db.kysely, b.id, "admin");
+    }
+  });
+
+  it("gives one account and one nameTaken when two people take the same name at once", async () => {
+    db = await freshDatabase(engine);
+    const outcomes = await Promise.allSettled(
+      ["Zoé", "zoé", "ZOÉ"].map((name) => createUser(db.kysely, { name, password: PASSWORD, role: "reader" })),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "nameTaken" });
+    expect(await listUsers(db.kysely)).toHaveLength(1);
+  });
+
   it("ends one session, or all of a user's, and forgets expired ones", async () => {
     db = await freshDatabase(engine);
     const alice = await createUser(db.kysely, { name: "alice", password: PASSWORD, role: "reader" });
