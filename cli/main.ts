@@ -1,6 +1,7 @@
 /// The command line: `npm run -s cli -- <command> …`. A thin shell over server/ and lib/.
 /// Bad input exits with status 2 and one line on stderr; other failures exit with 1.
 import { DocumentError } from "../lib/corpus/document";
+import { TextDecodeError } from "../lib/text/decode";
 import { CorrectionsFileError } from "../server/corrections/file";
 import { prepareDatabase } from "../server/ready";
 import { UsageError } from "./args";
@@ -53,7 +54,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const bad = e instanceof UsageError || e instanceof DocumentError || e instanceof CorrectionsFileError;
+    const bad = e instanceof UsageError || e instanceof DocumentError || e instanceof CorrectionsFileError || e instanceof TextDecodeError;
     process.stderr.write(`vis-a-vis: ${(e as Error).message}\n`);
     process.exitCode = bad ? 2 : 1;
   },

@@ -1,6 +1,7 @@
 /// Reading documents for pages, route handlers and the command line.
 import "server-only";
 import type { Kysely } from "kysely";
+import { isValidSlug } from "../lib/corpus/document";
 import type { DocumentMeta } from "../lib/corpus/meta";
 import type { Database } from "./db/schema";
 
@@ -64,12 +65,14 @@ export async function listDocuments(db: Kysely<Database>): Promise<DocumentSumma
 
 /// The id of the document with this slug, or null.
 export async function documentIdBySlug(db: Kysely<Database>, slug: string): Promise<number | null> {
+  if (!isValidSlug(slug)) return null; // never looked up: no document has it (and PostgreSQL refuses NUL)
   const row = await db.selectFrom("documents").select("id").where("slug", "=", slug).executeTakeFirst();
   return row?.id ?? null;
 }
 
 /// One document with its aligned rows, or null when no document has that slug.
 export async function getDocument(db: Kysely<Database>, slug: string): Promise<DocumentView | null> {
+  if (!isValidSlug(slug)) return null;
   const doc = await db.selectFrom("documents").selectAll().where("slug", "=", slug).executeTakeFirst();
   if (!doc) return null;
   const paragraphs = await db

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from "../../lib/text/decode";
 import { recordAudit } from "../../server/audit";
 import { AccountError, createUser, listUsers } from "../../server/auth/users";
 import type { Db } from "../../server/db/connection";
@@ -15,7 +16,7 @@ list  lists the accounts with their roles and open sessions.`;
 async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0];
+  return decodeUtf8(Buffer.concat(chunks), "standard input").split(/\r?\n/)[0];
 }
 
 export async function run(argv: string[], open: () => Promise<Db>): Promise<number> {

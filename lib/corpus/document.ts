@@ -1,5 +1,6 @@
 /// A document as it arrives from files or an upload, checked before anything is stored.
-import { decodeUtf8, TextDecodeError } from "../text/decode";
+import { ControlCharacterError, decodeUtf8, TextDecodeError } from "../text/decode";
+import { parseJsonText } from "../text/json";
 import { splitParagraphs } from "../text/paragraphs";
 import { parseDocumentMeta, type DocumentMeta } from "./meta";
 
@@ -31,7 +32,8 @@ export type DocumentErrorCode =
   | "empty"
   | "metaNotJson"
   | "metaIncomplete"
-  | "countMismatch";
+  | "countMismatch"
+  | "controlCharacter";
 
 /// Raised when a document cannot be imported: `message` is one English line for the command
 /// line, `code` and `params` let the interface say the same in the reader's language.
@@ -70,9 +72,10 @@ export function parseDocumentFiles(slug: string, files: DocumentFiles): Document
   checkFileSize(files.meta.byteLength, "meta.json");
   let json: unknown;
   try {
-    json = JSON.parse(decode(files.meta, "meta.json"));
+    json = parseJsonText(decode(files.meta, "meta.json"), "meta.json");
   } catch (e) {
     if (e instanceof DocumentError) throw e;
+    if (e instanceof ControlCharacterError) throw new DocumentError("controlCharacter", e.params, e.message);
     const reason = (e as Error).message;
     throw new DocumentError("metaNotJson", { reason }, `meta.json is not valid JSON: ${reason}`);
   }
@@ -103,6 +106,7 @@ function decode(bytes: Uint8Array, name: string): string {
   try {
     return decodeUtf8(bytes, name);
   } catch (e) {
+    if (e instanceof ControlCharacterError) throw new DocumentError("controlCharacter", e.params, e.message);
     if (e instanceof TextDecodeError) throw new DocumentError("notUtf8", { file: name, offset: e.offset }, e.message);
     throw e;
   }

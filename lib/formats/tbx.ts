@@ -20,6 +20,7 @@
 ///
 /// Pure: no file system; callers pass and receive strings.
 
+import { findControlCharacterIn } from '../text/controls';
 import { SaxesParser } from 'saxes';
 import type { Lang, LangSection, Term, TermEntry, TermStatus } from '../glossary/model';
 import { exceedsUtf8Bytes } from '../text/decode';
@@ -70,7 +71,11 @@ export function readTbx(xml: string): TermEntry[] {
     );
   }
   const root = parseXml(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
-  return readDocument(root);
+  const entries = readDocument(root);
+  // Character references (&#x80;) get past the check on the file's text: check what they made.
+  const control = findControlCharacterIn(entries);
+  if (control) throw new TbxError(`entry ${control.path}: control character ${control.character} is not allowed (only tab and line breaks are).`);
+  return entries;
 }
 
 

@@ -4,6 +4,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Role } from "../../lib/auth/roles";
+import { replaceControlCharacters } from "../../lib/text/controls";
 import type { Database } from "../db/schema";
 import type { User } from "./users";
 
@@ -32,7 +33,7 @@ export async function createSession(
       expires_at: expiresAt.toISOString(),
       last_seen_at: now.toISOString(),
       address: client.address ?? null,
-      user_agent: client.userAgent?.slice(0, 300) ?? null,
+      user_agent: client.userAgent ? replaceControlCharacters(client.userAgent.slice(0, 300)) : null,
     })
     .execute();
   return { token, expiresAt };

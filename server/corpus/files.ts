@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkFileSize, DocumentError, MAX_DOCUMENT_FILE_BYTES, parseDocumentFiles, type DocumentSource } from "../../lib/corpus/document";
 import { decodeUtf8 } from "../../lib/text/decode";
+import { parseJsonText } from "../../lib/text/json";
 import { CorrectionsFileError, parseCorrectionsFile, type CorrectionsFile } from "../corrections/file";
 
 const FILES = ["fr.txt", "en.txt", "meta.json"] as const;
@@ -42,7 +43,7 @@ export function readCorrectionsFile(dir: string): CorrectionsFile | null {
   if (size > MAX_DOCUMENT_FILE_BYTES) throw new CorrectionsFileError(`corrections.json is ${(size / 1048576).toFixed(1)} MB; the limit is 5 MB`);
   let json: unknown;
   try {
-    json = JSON.parse(decodeUtf8(fs.readFileSync(/*turbopackIgnore: true*/ file), "corrections.json"));
+    json = parseJsonText(decodeUtf8(fs.readFileSync(/*turbopackIgnore: true*/ file), "corrections.json"), "corrections.json");
   } catch (e) {
     throw new CorrectionsFileError(`corrections.json cannot be read: ${(e as Error).message}`);
   }

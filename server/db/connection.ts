@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "./schema";
+import { RefuseControlCharacters } from "./text-guard";
 
 /// Which database engine a connection talks to.
 export type Dialect = "sqlite" | "postgres";
@@ -49,7 +50,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
       max: 10,
       ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new RefuseControlCharacters()] });
     return { kysely, dialect: "postgres", schema: config.pgSchema, close: () => kysely.destroy() };
   }
   if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:…")`);
@@ -59,6 +60,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new RefuseControlCharacters()] });
   return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
 }

@@ -5,6 +5,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { buildTermIndex, type TermIndex } from "../../lib/glossary/match";
 import type { TermEntry } from "../../lib/glossary/model";
+import { findControlCharacter } from "../../lib/text/controls";
 import type { Database } from "../db/schema";
 
 export interface EntryHistoryItem {
@@ -63,12 +64,14 @@ export async function listEntries(db: Kysely<Database>): Promise<TermEntry[]> {
 
 /// One entry, or null.
 export async function getEntry(db: Kysely<Database>, id: string): Promise<TermEntry | null> {
+  if (findControlCharacter(id)) return null; // no entry has one, and PostgreSQL refuses NUL
   const row = await db.selectFrom("term_entries").select("data").where("id", "=", id).executeTakeFirst();
   return row ? (JSON.parse(row.data) as TermEntry) : null;
 }
 
 /// An entry's changes, newest first.
 export async function entryHistory(db: Kysely<Database>, id: string): Promise<EntryHistoryItem[]> {
+  if (findControlCharacter(id)) return [];
   const rows = await db.selectFrom("term_entry_history").selectAll().where("entry_id", "=", id).orderBy("id", "desc").execute();
   return rows.map((r) => ({
     id: r.id,

@@ -17,6 +17,7 @@
 /// any value a client sent under that name.
 import "server-only";
 import type { IncomingMessage } from "node:http";
+import { replaceControlCharacters } from "../../lib/text/controls";
 
 /// Header holding the address of the TCP connection, written by the server itself.
 export const PEER_ADDRESS_HEADER = "x-vis-a-vis-peer-address";
@@ -47,7 +48,9 @@ export function clientAddress(h: Headers, hops = trustedProxyHops()): string | n
   const peer = h.get(PEER_ADDRESS_HEADER)?.trim() || null;
   if (hops === 0 || peer === null) return peer;
   const chain = [...forwardedChain(h), peer];
-  return chain[Math.max(0, chain.length - 1 - hops)] ?? null;
+  const address = chain[Math.max(0, chain.length - 1 - hops)];
+  // A proxy passes on what the client wrote further left; keep it printable and short.
+  return address ? replaceControlCharacters(address).slice(0, 100) : null;
 }
 
 /// The origin (scheme, host and port) the client sent the request to.

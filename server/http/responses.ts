@@ -1,5 +1,12 @@
 /// Small helpers every route handler uses: reading a bounded body and answering errors as JSON.
+/// Every JSON body and form field goes through here, so the rules for text that comes in
+/// (bounded size and depth, no control characters: lib/text/json.ts, lib/text/controls.ts)
+/// hold for every route.
 import "server-only";
+import { checkText, ControlCharacterError } from "../../lib/text/decode";
+import { JsonDepthError, MAX_JSON_DEPTH, parseJsonText } from "../../lib/text/json";
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 /// Raised when a request body is larger than the route accepts.
 export class BodyTooLargeError extends Error {
@@ -51,11 +58,23 @@ export async function readForm(
 ): Promise<{ form: FormData } | Response> {
   try {
     const body = await readBody(request, limit);
-    return { form: await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData() };
+    const form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    for (const [name, value] of form) {
+      checkText(name, "field name", { lines: false });
+      if (typeof value === "string") checkText(value, name);
+      else checkText(value.name, `${name} (file name)`, { lines: false });
+    }
+    return { form };
   } catch (e) {
     if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: limitMb }));
+    if (e instanceof ControlCharacterError) return controlCharacterResponse(t, e);
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
+}
+
+/// 400 for text holding a refused control character, saying which and where.
+export function controlCharacterResponse(t: Translate, e: ControlCharacterError): Response {
+  return errorResponse(400, "controlCharacter", t("security.controlCharacter", e.params), e.params);
 }
 
 /// The largest JSON body a form-like route accepts: 64 KiB.
@@ -71,9 +90,11 @@ export async function readJson<T>(
 ): Promise<{ data: T } | Response> {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(await readBody(request, limit)));
+    json = parseJsonText(new TextDecoder("utf-8", { fatal: true }).decode(await readBody(request, limit)), "body");
   } catch (e) {
     if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLargeKb", { limit: Math.ceil(limit / 1024) }));
+    if (e instanceof JsonDepthError) return errorResponse(400, "tooDeep", t("security.tooDeep", { limit: MAX_JSON_DEPTH }), { limit: MAX_JSON_DEPTH });
+    if (e instanceof ControlCharacterError) return controlCharacterResponse(t, e);
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
   const parsed = schema.safeParse(json);

@@ -100,6 +100,11 @@ describe("command line on bad input", () => {
     ["a folder that does not exist", () => [path.join(tmp, "nowhere")], /fr\.txt is missing/],
     ["an unknown option", () => ["--nope"], /Unknown option '--nope'/],
     ["an unknown format", () => ["--format", "xml", writeDoc("fmt", {})], /--format must be one of text, json/],
+    ["a NUL in fr.txt", () => [writeDoc("nul", { "fr.txt": "Titre\nun\u0000deux\n", "en.txt": "Title\none two\n", "meta.json": meta })], /fr\.txt: control character U\+0000 at line 2, column 3/],
+    ["an escape sequence in en.txt", () => [writeDoc("esc", { "fr.txt": "Titre\n", "en.txt": "\u001b[31mTitle\n", "meta.json": meta })], /en\.txt: control character U\+001B at line 1, column 1/],
+    ["a NUL escaped in meta.json", () => [writeDoc("metanul", { "fr.txt": "a\n", "en.txt": "a\n", "meta.json": meta.replace("Essai", "Es\\u0000sai") })], /meta\.json: “title\.fr”: control character U\+0000 at position 3/],
+    ["meta.json nested 200,000 levels", () => [writeDoc("deep", { "fr.txt": "a\n", "en.txt": "a\n", "meta.json": "[".repeat(200_000) + "]".repeat(200_000) })], /meta\.json is nested more than 64 levels deep/],
+    ["a control character in an argument", () => ["--slug", "a\u0007b", writeDoc("argbell", {})], /argument 2: control character U\+0007 at position 2/],
   ];
   for (const [what, args, message] of bad) {
     it(`exits 2 with one line on stderr for ${what}, and stores nothing`, () => {

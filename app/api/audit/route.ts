@@ -7,7 +7,11 @@ export async function GET(request: Request) {
   if (g instanceof Response) return g;
   const url = new URL(request.url);
   const limit = Math.min(500, Math.max(1, Math.trunc(Number(url.searchParams.get("limit") ?? 100)) || 100));
-  const before = Number(url.searchParams.get("before")) || undefined;
-  const action = url.searchParams.get("action") ?? undefined;
+  // Only values an audit query can hold reach the database (PostgreSQL refuses NUL, and numbers
+  // past its integers).
+  const beforeId = Number(url.searchParams.get("before"));
+  const before = Number.isSafeInteger(beforeId) && beforeId > 0 ? beforeId : undefined;
+  const actionParam = url.searchParams.get("action");
+  const action = actionParam !== null && /^[a-z]+(\.[a-z]+)*$/.test(actionParam) ? actionParam : actionParam === null ? undefined : "";
   return Response.json({ entries: await listAudit(g.db.kysely, { limit, before, action }) });
 }

@@ -43,7 +43,8 @@ export async function POST(request: Request) {
   } catch (e) {
     if (e instanceof DocumentError) {
       const status = e.code === "tooLarge" ? 413 : 400;
-      return errorResponse(status, e.code, t(`errors.document.${e.code}`, e.params), e.params);
+      const key = e.code === "controlCharacter" ? "security.controlCharacter" : `errors.document.${e.code}`;
+      return errorResponse(status, e.code, t(key, e.params), e.params);
     }
     throw e;
   }

@@ -1,3 +1,4 @@
+import { isValidSlug } from "@/lib/corpus/document";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
@@ -29,11 +30,13 @@ async function load(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { db } = await requirePagePermission("read", "/");
+  const slug = (await params).slug;
+  if (!isValidSlug(slug)) return {};
   const title = await db.kysely
     .selectFrom("paragraphs as p")
     .innerJoin("documents as d", "d.id", "p.document_id")
     .select("p.text")
-    .where("d.slug", "=", (await params).slug)
+    .where("d.slug", "=", slug)
     .where("p.lang", "=", "fr")
     .where("p.position", "=", 0)
     .executeTakeFirst();
