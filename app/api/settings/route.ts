@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { readJson } from "@/server/http/responses";
+import { announceAccessChange } from "@/server/events/access";
 import { readSettings, writeSettings } from "@/server/settings";
 
 const weight = z.number().min(0).max(1000);
@@ -26,5 +27,6 @@ export async function PUT(request: Request) {
     await writeSettings(trx, input.data);
     await recordAudit(trx, { actor: g.user, action: "settings.change", detail: input.data, address: g.address });
   });
+  if (input.data.publicReading !== undefined) await announceAccessChange();
   return Response.json({ settings: await readSettings(g.db.kysely) });
 }

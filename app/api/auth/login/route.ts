@@ -4,6 +4,7 @@ import { sessionCookie } from "@/server/auth/cookie";
 import { login } from "@/server/auth/login";
 import { clientAddress } from "@/server/auth/request";
 import { endSession, SESSION_COOKIE } from "@/server/auth/sessions";
+import { announceAccessChange } from "@/server/events/access";
 import { isSameOrigin } from "@/server/http/forwarded";
 import { busyResponse, errorResponse, readJson } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
@@ -34,6 +35,7 @@ export async function POST(request: Request) {
     return errorResponse(401, "invalidCredentials", t("errors.invalidCredentials"));
   }
   await endSession(db.kysely, previous);
+  if (previous) await announceAccessChange();
   const response = Response.json({ user: outcome.user });
   response.headers.append("set-cookie", sessionCookie(request, outcome.token, outcome.expiresAt));
   return response;

@@ -3,6 +3,7 @@ import { recordAudit } from "@/server/audit";
 import { clearedSessionCookie } from "@/server/auth/cookie";
 import { clientAddress, currentUser } from "@/server/auth/request";
 import { endSession, SESSION_COOKIE } from "@/server/auth/sessions";
+import { announceAccessChange } from "@/server/events/access";
 import { isSameOrigin } from "@/server/http/forwarded";
 import { errorResponse } from "@/server/http/responses";
 import { requestTranslation } from "@/server/i18n";
@@ -15,5 +16,6 @@ export async function POST(request: Request) {
   const user = await currentUser(db);
   await endSession(db.kysely, (await cookies()).get(SESSION_COOKIE)?.value);
   if (user) await recordAudit(db.kysely, { actor: user, action: "logout", target: user.name, address: clientAddress(request.headers) });
+  await announceAccessChange();
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(request) } });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { AccountError, setUserRole } from "@/server/auth/users";
+import { announceAccessChange } from "@/server/events/access";
 import { errorResponse, readJson } from "@/server/http/responses";
 
 const body = z.object({ role: z.string().max(40) });
@@ -26,6 +27,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
       });
       return change;
     });
+    if (before.role !== after.role) await announceAccessChange();
     return Response.json({ user: after, previousRole: before.role });
   } catch (e) {
     if (e instanceof AccountError) {

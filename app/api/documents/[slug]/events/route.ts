@@ -1,3 +1,6 @@
+import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "@/server/auth/sessions";
+import { watchStreamAccess } from "@/server/events/access";
 import { eventsSince, lastEventId } from "@/server/events/store";
 import { hub } from "@/server/events/hub";
 import { documentRoute } from "@/server/http/document-route";
@@ -11,8 +14,11 @@ const frame = (event: string, data: unknown, id?: number) =>
 /// Server-Sent Events for one document. A browser that reconnects sends Last-Event-ID and gets
 /// every stored event after it, in order; a first connection passes `?after=<id>` (the id the page
 /// was rendered at) or starts from now. Presence messages are passed on as they come, unstored.
+/// The reader's permission is checked again while the stream is open (server/events/access.ts):
+/// the stream ends once they may no longer read.
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return documentRoute(request, params, "read", async ({ db, documentId }) => {
+  return documentRoute(request, params, "read", async ({ db, documentId, user }) => {
+    const token = (await cookies()).get(SESSION_COOKIE)?.value;
     // An empty header or parameter counts as absent (Number("") would be 0: the whole history).
     const header = request.headers.get("last-event-id") || null;
     const after = new URL(request.url).searchParams.get("after") || null;
@@ -44,12 +50,14 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
         });
         const ping = setInterval(() => send(encoder.encode(": ping\n\n")), 15_000);
         const untrack = hub().track(() => stop());
+        const unwatch = watchStreamAccess(db.kysely, { token, user: user && { id: user.id, role: user.role } }, () => stop());
         stop = () => {
           if (closed) return;
           closed = true;
           clearInterval(ping);
           unsubscribe();
           untrack();
+          unwatch();
           try {
             controller.close();
           } catch {

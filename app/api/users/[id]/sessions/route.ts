@@ -2,6 +2,7 @@ import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { endUserSessions } from "@/server/auth/sessions";
 import { findUser } from "@/server/auth/users";
+import { announceAccessChange } from "@/server/events/access";
 import { errorResponse } from "@/server/http/responses";
 
 /// Ends every session of an account (signs that person out everywhere).
@@ -16,5 +17,6 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     await recordAudit(trx, { actor: g.user, action: "user.sessions.end", target: target.name, detail: { sessions: n }, address: g.address });
     return n;
   });
+  await announceAccessChange();
   return Response.json({ ended });
 }
