@@ -9,6 +9,7 @@ export type AuditAction =
   | "login"
   | "login.failed"
   | "login.throttled"
+  | "login.busy"
   | "logout"
   | "setup.admin"
   | "user.create"

@@ -40,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
                   </td>
                   <td>{e.actor ?? t("admin.nobody")}</td>
-                  <td>{t(`admin.auditAction.${e.action.replaceAll(".", "_")}`, { defaultValue: e.action })}</td>
+                  <td>{t(`admin.auditAction.${e.action.replaceAll(".", "_")}`, { defaultValue: t(`security.auditAction.${e.action.replaceAll(".", "_")}`, { defaultValue: e.action }) })}</td>
                   <td>{e.target ?? ""}</td>
                   <td>{e.address ?? ""}</td>
                   <td>
