@@ -41,14 +41,16 @@
 /// fields on an entry's first row, a UTF-8 byte-order mark (so spreadsheets read the accents) and
 /// CRLF line ends. `readGlossaryCsv(writeGlossaryCsv(x))` deep-equals `x` for any `x` in the
 /// normal form `readTbx` returns (trimmed NFC values, no empty optional values, TBX spellings of
-/// part of speech and term type). A value that starts with `=`, `+`, `-`, `@` (which spreadsheets
-/// run as formulas) is written after an apostrophe, which reading removes again.
+/// part of speech and term type). Cells go through the one CSV guard of lib/formats/csv-rows.ts
+/// (quoted when they hold `,` `;` or tab; an apostrophe before a formula start `=` `+` `-` `@`,
+/// tab or CR, at the cell's start and after a separator), which reading undoes.
 ///
 /// Input over 10 MB (UTF-8 bytes) is refused, and every problem is a `CsvError` naming its line.
 /// Pure: no file system.
 
 import { LANGS, type Lang, type LangSection, type Term, type TermEntry, type TermStatus } from '../glossary/model';
 import { exceedsUtf8Bytes } from '../text/decode';
+import { CsvSyntaxError, readCsvRows, unguardCell, writeCsvRows, type CsvRecord } from './csv-rows';
 
 /// The largest input `readGlossaryCsv` accepts, in UTF-8 bytes (10 MB).
 export const MAX_CSV_BYTES = 10 * 1024 * 1024;
@@ -66,13 +68,7 @@ export class CsvError extends Error {
   }
 }
 
-/// One row of a CSV file.
-export interface CsvRecord {
-  /// 1-based line the row starts on.
-  line: number;
-  /// Its fields, unquoted, as written (not trimmed).
-  fields: string[];
-}
+export type { CsvRecord };
 
 /// Options of `readGlossaryCsv`.
 export interface ReadGlossaryCsvOptions {
@@ -102,130 +98,25 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-/// Split a CSV text into rows of fields (RFC 4180, any line end; a leading byte-order mark is
-/// skipped). Throws `CsvError` for a quote that is never closed, a quote inside an unquoted
-/// field, or text after a closing quote.
+/// Split a CSV text into rows of fields (RFC 4180, by csv-parse; any line end; a leading
+/// byte-order mark is skipped). Throws `CsvError` for a quote that is never closed, a quote
+/// inside an unquoted field, or text after a closing quote.
 export function parseCsv(text: string, delimiter: string = detectDelimiter(text)): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let line = 1;
-  let fields: string[] = [];
-  let recordLine = 1;
-  let atRecordStart = true;
-
-  const endRecord = (): void => {
-    records.push({ line: recordLine, fields });
-    fields = [];
-    atRecordStart = true;
-  };
-
-  while (i < n) {
-    if (atRecordStart) {
-      recordLine = line;
-      atRecordStart = false;
-    }
-    const c = text[i]!;
-    if (c === '"') {
-      const openLine = line;
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= n) throw new CsvError('a quoted field starts here but its closing double quote is missing.', openLine);
-        const d = text[i]!;
-        if (d === '"') {
-          if (text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (d === '\r') {
-          line++;
-          if (text[i + 1] === '\n') {
-            value += '\r\n';
-            i += 2;
-            continue;
-          }
-        } else if (d === '\n') line++;
-        value += d;
-        i++;
-      }
-      fields.push(value);
-      const e = text[i];
-      if (i >= n) {
-        endRecord();
-      } else if (e === delimiter) {
-        i++;
-        if (i >= n) {
-          fields.push('');
-          endRecord();
-        }
-      } else if (e === '\r' || e === '\n') {
-        i += e === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line++;
-        endRecord();
-      } else {
-        throw new CsvError(
-          `unexpected text after a closing double quote (field ${fields.length}); a quote inside a quoted field must be doubled ("").`,
-          line,
-        );
-      }
-      continue;
-    }
-    // Unquoted field.
-    let j = i;
-    while (j < n) {
-      const d = text[j]!;
-      if (d === delimiter || d === '\r' || d === '\n') break;
-      if (d === '"') {
-        throw new CsvError(
-          `a double quote inside an unquoted field (field ${fields.length + 1}); put the whole field in double quotes and double the quote ("").`,
-          line,
-        );
-      }
-      j++;
-    }
-    fields.push(text.slice(i, j));
-    if (j >= n) {
-      endRecord();
-      i = j;
-    } else if (text[j] === delimiter) {
-      i = j + 1;
-      if (i >= n) {
-        fields.push('');
-        endRecord();
-      }
-    } else {
-      i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
-      line++;
-      endRecord();
-    }
+  try {
+    return readCsvRows(text, delimiter);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new CsvError(e.message, e.line);
+    throw e;
   }
-  return records;
-}
-
-function quoteField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------------------------
 
-const FORMULA_START = /^'*[=+\-@]/;
-
-/// Trimmed NFC, with the apostrophe that guards a formula-like value removed.
+/// Trimmed NFC, with the apostrophes that guard formula starts removed (lib/formats/csv-rows.ts).
 function cleanCell(raw: string | undefined): string {
-  const v = (raw ?? '').trim().normalize('NFC');
-  return v.startsWith("'") && FORMULA_START.test(v) ? v.slice(1) : v;
-}
-
-/// The value as written to a cell: an apostrophe before a formula-like value.
-function guardCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return unguardCell((raw ?? '').trim().normalize('NFC'));
 }
 
 function parseStatus(raw: string, line: number, column: string): TermStatus {
@@ -610,7 +501,7 @@ function clean(value: unknown): string {
 /// header, one row per term slot, CRLF line ends. Throws `CsvError` for a model no reader would
 /// accept back: an empty or duplicate id, an empty term, an unknown status or language.
 export function writeGlossaryCsv(entries: readonly TermEntry[]): string {
-  const lines: string[] = [GLOSSARY_CSV_HEADER.map(quoteField).join(',')];
+  const lines: string[][] = [[...GLOSSARY_CSV_HEADER]];
   const seen = new Set<string>();
   for (const entry of entries) {
     const id = clean(entry.id);
@@ -650,8 +541,8 @@ export function writeGlossaryCsv(entries: readonly TermEntry[]): string {
         const langNote = clean(section?.notes?.[r]);
         cells.push(text, definition, pos, status, type, gender, note, langNote);
       });
-      lines.push(cells.map((c) => quoteField(guardCell(c))).join(','));
+      lines.push(cells);
     }
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return writeCsvRows(lines, { bom: true });
 }

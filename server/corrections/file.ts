@@ -5,6 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { MQM_CATEGORIES, SEVERITIES } from "../../lib/corrections/categories";
+import { writeCsvRows } from "../../lib/formats/csv-rows";
 import type { Db } from "../db/connection";
 import { listSuggestions, type SuggestionView } from "./views";
 import { accept, comment, reject, revert, suggest } from "./workflow";
@@ -208,21 +209,15 @@ export function correctionsFileOf(slug: string, suggestions: SuggestionView[]): 
   };
 }
 
-/// The corrections report as CSV: one row per suggestion.
+/// The corrections report as CSV: one row per suggestion, through the app's one CSV writer and
+/// its spreadsheet guard (lib/formats/csv-rows.ts).
 export function correctionsCsv(suggestions: SuggestionView[]): string {
   const columns = ["id", "paragraph", "start", "end", "original", "fix", "category", "severity", "note", "author", "status", "created_at", "decided_by", "decided_at", "reason", "same_fix_as", "reverted_at"];
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? "" : String(v);
-    // A cell a spreadsheet would run as a formula is written as text.
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const rows = suggestions.map((s) =>
-    [s.id, s.paragraph, s.createdStart, s.createdEnd, s.deleted, s.inserted, s.category, s.severity, s.note, s.author, s.status, s.createdAt, s.decidedBy, s.decidedAt, s.reason, s.sameFixAs, s.revertedAt]
-      .map(cell)
-      .join(","),
-  );
-  return [columns.join(","), ...rows].join("\r\n") + "\r\n";
+  const rows = suggestions.map((s) => [
+    s.id, s.paragraph, s.createdStart, s.createdEnd, s.deleted, s.inserted, s.category, s.severity, s.note, s.author, s.status,
+    s.createdAt, s.decidedBy, s.decidedAt, s.reason, s.sameFixAs, s.revertedAt,
+  ]);
+  return writeCsvRows([columns, ...rows]);
 }
 
 /// The suggestions of a document, for the exports.
