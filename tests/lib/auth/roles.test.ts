@@ -32,6 +32,20 @@ describe("roles", () => {
     for (const a of ACTIONS) expect(can("admin", a)).toBe(true);
   });
 
+  it("give each role exactly its actions, no more and no fewer (the whole table, without a build)", () => {
+    const table = Object.fromEntries(ROLES.map((r) => [r, ACTIONS.filter((a) => can(r, a))]));
+    expect(table).toEqual({
+      reader: ["read"],
+      corrector: ["read", "suggest", "comment"],
+      reviewer: ["read", "suggest", "comment", "review", "revert"],
+      terminologist: ["read", "suggest", "comment", "editGlossary"],
+      admin: ["read", "suggest", "comment", "review", "revert", "editGlossary", "import", "manageUsers", "readAudit", "changeSettings"],
+    });
+    // Every role and action is in the table: a new one must be placed in it on purpose.
+    expect(ROLES).toEqual(["reader", "corrector", "reviewer", "terminologist", "admin"]);
+    expect(ACTIONS).toHaveLength(10);
+  });
+
   it("recognise role names", () => {
     expect(isRole("reviewer")).toBe(true);
     expect(isRole("root")).toBe(false);

@@ -142,6 +142,13 @@ describe('checkGlossaryConsistency: missing equivalents', () => {
     expect(flags.map((f) => [f.lang, f.rule, f.entry])).toEqual([['en', 'glossary/missing-equivalent', 'ai-adoption']]);
   });
 
+  it('counts an English term found inside a longer French term, the other direction', () => {
+    // "IA" sits inside "adoption de l'IA": the English "AI" has its equivalent; the French
+    // "adoption de l'IA" has none.
+    const flags = checkGlossaryConsistency(index, "l'adoption de l'IA progresse", 'AI progresses');
+    expect(flags.map((f) => [f.lang, f.rule, f.entry])).toEqual([['fr', 'glossary/missing-equivalent', 'ai-adoption']]);
+  });
+
   it('reports a missing entry once per paragraph side, on its first occurrence', () => {
     const flags = checkGlossaryConsistency(index, 'Des puces, des puces, encore des puces.', 'Nothing here.');
     expect(flags.map((f) => [f.rule, f.start])).toEqual([['glossary/missing-equivalent', 4]]);

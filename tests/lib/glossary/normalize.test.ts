@@ -89,6 +89,15 @@ describe('normalize', () => {
     ]);
   });
 
+  it('folds -aux to -al only in words of five letters or more: taux and faux are not taal or faal', () => {
+    expect(['canaux', 'signaux', 'taux', 'faux', 'TAUX'].map((w) => singular(w, 'fr'))).toEqual(['canal', 'signal', 'tau', 'fau', 'TAU']);
+  });
+
+  it('makes French plurals in -x after -eu and -au, as jeu → jeux, and folds them back', () => {
+    expect(['jeu', 'enjeu', 'tuyau', 'JEU'].map((w) => plural(w, 'fr'))).toEqual(['jeux', 'enjeux', 'tuyaux', 'JEUX']);
+    for (const w of ['jeu', 'enjeu', 'réseau', 'signal', 'puce']) expect(singular(plural(w, 'fr'), 'fr'), w).toBe(w);
+  });
+
   it('makes plurals by the inverse rules', () => {
     expect(['puce', 'signal', 'réseau', 'prix', 'PUCE'].map((w) => plural(w, 'fr'))).toEqual(['puces', 'signaux', 'réseaux', 'prix', 'PUCES']);
     expect(['policy', 'tax', 'chip', 'day'].map((w) => plural(w, 'en'))).toEqual(['policies', 'taxes', 'chips', 'days']);
