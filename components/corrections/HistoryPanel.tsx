@@ -4,8 +4,7 @@
 /// alone or as a diff against the corrected text.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ParagraphHistory } from "@/server/corrections/history";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { ParagraphHistory, SuggestionView } from "@/lib/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";

@@ -3,7 +3,7 @@
 /// through, inserted ones underlined), why, by whom, its thread, and the reviewer's actions.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 import { Notice } from "../Notice";
 import { ChangeMarks } from "./ChangeMarks";
 import { useApiAction } from "../useApiAction";

@@ -2,7 +2,7 @@
 /// the same events in the same order always give the same state.
 import type { Change } from "@/lib/corrections/change";
 import { mapSpan } from "@/lib/corrections/mapping";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 
 export interface WorkspaceRow {
   position: number;

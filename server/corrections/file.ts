@@ -6,7 +6,8 @@ import "server-only";
 import { z } from "zod";
 import { MQM_CATEGORIES, SEVERITIES } from "../../lib/corrections/categories";
 import type { Db } from "../db/connection";
-import { listSuggestions, type SuggestionView } from "./views";
+import type { SuggestionView } from "../../lib/corrections/views";
+import { listSuggestions } from "./views";
 import { accept, comment, reject, revert, suggest } from "./workflow";
 
 export const CORRECTIONS_FORMAT = "vis-a-vis/corrections@1";

@@ -1,62 +1,8 @@
 /// Suggestions, comments and revisions as the interface and the exports see them.
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
-import type { CommentTable, Database, RevisionTable, SuggestionStatus, SuggestionTable } from "../db/schema";
-
-export interface CommentView {
-  id: number;
-  suggestionId: number;
-  author: string;
-  text: string;
-  mentions: string[];
-  createdAt: string;
-}
-
-export interface SuggestionView {
-  id: number;
-  paragraphId: number;
-  /// The paragraph's index in its document, from 0 (the title).
-  paragraph: number;
-  baseRevision: number;
-  start: number;
-  end: number;
-  createdRevision: number;
-  createdStart: number;
-  createdEnd: number;
-  deleted: string;
-  inserted: string;
-  category: string;
-  severity: string;
-  note: string;
-  status: SuggestionStatus;
-  author: string;
-  createdAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-  sameFixAs: number | null;
-  staleBecause: number | null;
-  revertedAt: string | null;
-  revertedBy: string | null;
-  comments: CommentView[];
-}
-
-export interface RevisionView {
-  id: number;
-  paragraphId: number;
-  revision: number;
-  kind: "accept" | "revert" | "import";
-  start: number;
-  end: number;
-  deleted: string;
-  inserted: string;
-  textBefore: string;
-  textAfter: string;
-  suggestionId: number | null;
-  actor: string;
-  at: string;
-  revertedByRevision: number | null;
-}
+import type { CommentView, RevisionView, SuggestionView } from "../../lib/corrections/views";
+import type { CommentTable, Database, RevisionTable, SuggestionTable } from "../db/schema";
 
 export function commentView(c: Selectable<CommentTable>): CommentView {
   return { id: c.id, suggestionId: c.suggestion_id, author: c.author_name, text: c.text, mentions: JSON.parse(c.mentions), createdAt: c.created_at };

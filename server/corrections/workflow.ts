@@ -13,7 +13,8 @@ import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
 import { appendEvent } from "../events/store";
 import { CorrectionError } from "./errors";
-import { listSuggestions, revisionView, type SuggestionView } from "./views";
+import type { SuggestionView } from "../../lib/corrections/views";
+import { listSuggestions, revisionView } from "./views";
 
 type Trx = Transaction<Database>;
 

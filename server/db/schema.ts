@@ -1,6 +1,9 @@
 /// The database's tables as Kysely sees them. Timestamps are ISO-8601 strings and flags are
 /// 0/1 integers so that SQLite and PostgreSQL store the same values.
 import type { ColumnType, Generated } from "kysely";
+import type { SuggestionStatus } from "../../lib/corrections/views";
+
+export type { SuggestionStatus };
 
 export interface DocumentTable {
   id: Generated<number>;
@@ -69,8 +72,6 @@ export interface SettingTable {
   key: string;
   value: string;
 }
-
-export type SuggestionStatus = "open" | "accepted" | "rejected" | "stale";
 
 export interface SuggestionTable {
   id: Generated<number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, initialState, markedRuns, openSuggestionsOf, viewersOf, type WorkspaceRow } from "../../../components/corrections/workspaceState";
-import type { SuggestionView } from "../../../server/corrections/views";
+import type { SuggestionView } from "../../../lib/corrections/views";
 
 const text = "Ils semblent avoir commis l'écart de performance.";
 const rows: WorkspaceRow[] = [{ position: 1, paragraphId: 7, fr: text, en: "They seem to have closed the gap.", revision: 1 }];
