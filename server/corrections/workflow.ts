@@ -16,18 +16,24 @@ import { CorrectionError } from "./errors";
 import type { SuggestionView } from "../../lib/corrections/views";
 import { listSuggestions, revisionView } from "./views";
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 
 /// A correction write in a transaction of its own. On PostgreSQL the writes take turns (a
 /// transaction-scoped advisory lock, taken before any row lock), so event ids commit in the
 /// order they are drawn: a live stream reads "events after the last id I sent", and an event
 /// whose transaction committed after one with a higher id would never be sent. SQLite runs one
 /// write at a time anyway.
-function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+export function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === "postgres") await sql`select pg_advisory_xact_lock(${0x76766576}, hashtext(current_schema()))`.execute(trx);
     return work(trx);
   });
+}
+
+/// `work` inside the caller's transaction when there is one (a replay runs as one), else in a
+/// transaction of its own, in turn.
+function inTurnOr<T>(db: Db, trxIn: Trx | undefined, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return trxIn ? work(trxIn) : inTurn(db, work);
 }
 
 /// Who acts: an account, or a named source with no account (an imported corrections file).
@@ -146,7 +152,7 @@ export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise
     await appendEvent(trx, input.documentId, "suggestions.created", { suggestions: created });
     return { value: created, documents: [input.documentId] };
   };
-  return trxIn ? run(trxIn) : inTurn(db, run);
+  return inTurnOr(db, trxIn, run);
 }
 
 export interface AcceptResult {
@@ -164,8 +170,9 @@ export interface AcceptResult {
 export async function accept(
   db: Db,
   input: { documentId: number; suggestionId: number; actor: Author; address?: string | null; propagate?: boolean; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<AcceptResult>> {
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const first = await trx
       .selectFrom("suggestions")
       .select(["paragraph_id"])
@@ -338,10 +345,11 @@ async function propagate(
 export async function reject(
   db: Db,
   input: { documentId: number; suggestionId: number; actor: Author; reason: string; address?: string | null; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<SuggestionView>> {
   const reason = input.reason.trim();
   if (!reason) throw new CorrectionError("reasonRequired", "a rejection needs a reason");
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select(["id", "status", "decided_by_name"])
@@ -372,8 +380,9 @@ export async function reject(
 export async function revert(
   db: Db,
   input: { documentId: number; revisionId: number; actor: Author; address?: string | null; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<AcceptResult["paragraph"]>> {
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const r = await trx
       .selectFrom("revisions")
       .selectAll()
@@ -425,10 +434,11 @@ async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<stri
 export async function comment(
   db: Db,
   input: { documentId: number; suggestionId: number; author: Author; text: string; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<SuggestionView>> {
   const text = input.text.trim();
   if (!text) throw new CorrectionError("emptyChange", "a comment needs some text");
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select("id")
