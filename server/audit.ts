@@ -18,6 +18,7 @@ export type AuditAction =
   | "document.import"
   | "suggestion.accept"
   | "suggestion.reject"
+  | "suggestion.support"
   | "revision.revert"
   | "glossary.create"
   | "glossary.edit"

@@ -43,6 +43,8 @@ export interface SuggestionView {
   revertedAt: string | null;
   revertedBy: string | null;
   comments: CommentView[];
+  /// Who supports it (proposed the same fix and +1'd it instead), in the order they did.
+  supporters: string[];
 }
 
 export interface RevisionView {

@@ -139,6 +139,7 @@ export async function importCorrections(
               author: { id: null, name: s.author },
               createdAt: s.createdAt,
               sameFixAs: s.sameFixAs ? (ids.get(s.sameFixAs) ?? null) : null,
+              allowDuplicate: true,
             },
             trx,
           );

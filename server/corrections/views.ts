@@ -8,7 +8,7 @@ export function commentView(c: Selectable<CommentTable>): CommentView {
   return { id: c.id, suggestionId: c.suggestion_id, author: c.author_name, text: c.text, mentions: JSON.parse(c.mentions), createdAt: c.created_at };
 }
 
-export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = []): SuggestionView {
+export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = [], supporters: string[] = []): SuggestionView {
   return {
     id: s.id,
     paragraphId: s.paragraph_id,
@@ -35,6 +35,7 @@ export function suggestionView(s: Selectable<SuggestionTable>, position: number,
     revertedAt: s.reverted_at,
     revertedBy: s.reverted_by_name,
     comments,
+    supporters,
   };
 }
 
@@ -77,5 +78,15 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   const comments = (await cq.execute()).map(commentView);
   const bySuggestion = new Map<number, CommentView[]>();
   for (const c of comments) bySuggestion.set(c.suggestionId, [...(bySuggestion.get(c.suggestionId) ?? []), c]);
-  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? []));
+  let sq = db
+    .selectFrom("suggestion_supporters as u")
+    .innerJoin("suggestions as s", "s.id", "u.suggestion_id")
+    .select(["u.suggestion_id", "u.user_name"])
+    .where("s.document_id", "=", documentId)
+    .orderBy("u.created_at")
+    .orderBy("u.user_name");
+  if (ids) sq = sq.where("u.suggestion_id", "in", ids);
+  const supporters = new Map<number, string[]>();
+  for (const u of await sq.execute()) supporters.set(u.suggestion_id, [...(supporters.get(u.suggestion_id) ?? []), u.user_name]);
+  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? [], supporters.get(r.id) ?? []));
 }

@@ -156,6 +156,8 @@ export interface TermEntryTable {
   source: string | null;
   updated_at: string;
   updated_by: string;
+  /// 1 when created, one more with every saved change (optimistic concurrency).
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface TermEntryHistoryTable {
@@ -167,6 +169,13 @@ export interface TermEntryHistoryTable {
   action: string;
   before: string | null;
   after: string | null;
+}
+
+export interface SuggestionSupporterTable {
+  suggestion_id: number;
+  user_id: number | null;
+  user_name: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -182,4 +191,5 @@ export interface Database {
   events: EventTable;
   term_entries: TermEntryTable;
   term_entry_history: TermEntryHistoryTable;
+  suggestion_supporters: SuggestionSupporterTable;
 }
