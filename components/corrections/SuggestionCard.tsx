@@ -43,9 +43,11 @@ export function SuggestionCard({
   const { busy, message, run, clear } = useApiAction();
   const [rejecting, setRejecting] = useState(false);
   const [commentText, setCommentText] = useState("");
-  const pending = busy || rejecting || commentText !== "" || (message !== null && !message.ok);
-  useEffect(() => onHold?.(pending), [onHold, pending]);
+  const [dismissed, setDismissed] = useState(false);
   const open = s.status === "open";
+  // A held card whose suggestion was decided meanwhile stays until its outcome is dismissed.
+  const pending = busy || rejecting || commentText !== "" || (message !== null && !message.ok) || (!open && !dismissed);
+  useEffect(() => onHold?.(pending), [onHold, pending]);
   const base = `/api/documents/${encodeURIComponent(slug)}/suggestions/${s.id}`;
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   const after = text.slice(s.end, s.end + 40);
@@ -54,7 +56,10 @@ export function SuggestionCard({
   async function sendReject(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-    if ((await run(`${base}/reject`, "POST", { reason })).ok) setRejecting(false);
+    if ((await run(`${base}/reject`, "POST", { reason })).ok) {
+      setRejecting(false);
+      setDismissed(true); // the reader's own decision: nothing to tell them
+    }
   }
 
   async function sendComment(e: FormEvent<HTMLFormElement>) {
@@ -66,7 +71,7 @@ export function SuggestionCard({
   /// Accepts; the card is held from the click on, before any answer or live update can arrive.
   function sendAccept() {
     onHold?.(true);
-    void run(`${base}/accept`, "POST", {});
+    void run(`${base}/accept`, "POST", {}).then((answer) => answer.ok && setDismissed(true));
   }
 
   /// What happened to the suggestion while the reader had it in hand, with a way to the winner.
@@ -100,6 +105,7 @@ export function SuggestionCard({
           clear();
           setRejecting(false);
           setCommentText("");
+          setDismissed(true);
           onHold?.(false);
         }}
       >

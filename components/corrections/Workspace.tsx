@@ -154,10 +154,16 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     return () => window.removeEventListener("keydown", onKey);
   }, [can, current, editing, focused, focusSuggestion, ordered]);
 
-  async function submitSuggestion(row: WorkspaceRow, fixes: Fix[], meta: SuggestionMeta): Promise<string | null> {
+  // The text and revision the open editor started from. A live change to the paragraph does not
+  // replace the editor (and the corrector's draft) under their hands: the server maps the fixes
+  // from that revision on, or says the words they edited changed meanwhile.
+  const openedOn = useRef<{ position: number; revision: number; text: string } | null>(null);
+  if (editing === null) openedOn.current = null;
+
+  async function submitSuggestion(row: WorkspaceRow, revision: number, fixes: Fix[], meta: SuggestionMeta): Promise<string | null> {
     const answer = await callApi<{ suggestions: SuggestionView[] }>(`${base}/suggestions`, "POST", {
       paragraphId: row.paragraphId,
-      baseRevision: row.revision,
+      baseRevision: revision,
       fixes,
       ...meta,
     });
@@ -185,6 +191,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     const row = state.rows.find((r) => r.position === flag.paragraph);
     if (!row || flag.replacement === undefined) return;
     setCard(null);
+    openedOn.current = null; // the draft is made from the current text
     setDraft({ text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end), category: "terminology" });
     setEditing(row.position);
   }
@@ -223,14 +230,16 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   const renderFrench = (row: ReaderRow, index: number) => {
     const r = byPosition.get(row.position)!;
     if (editing === row.position) {
+      if (openedOn.current?.position !== row.position) openedOn.current = { position: row.position, revision: r.revision, text: r.fr };
+      const opened = openedOn.current;
       return (
         <SuggestionEditor
-          key={`${r.paragraphId}-${r.revision}-${draft?.text ?? ""}`}
-          original={r.fr}
+          key={`${r.paragraphId}-${opened.revision}-${draft?.text ?? ""}`}
+          original={opened.text}
           initialDraft={draft?.text}
           initialCategory={draft?.category}
           lang="fr"
-          onSubmit={(fixes, meta) => submitSuggestion(r, fixes, meta)}
+          onSubmit={(fixes, meta) => submitSuggestion(r, opened.revision, fixes, meta)}
           onCancel={() => {
             setEditing(null);
             setDraft(null);

@@ -196,7 +196,7 @@ export default async function EntryPage({ params }: Props) {
               </thead>
               <tbody>
                 {history.map((h, i) => (
-                  <tr key={h.id} data-action={h.action} data-history={h.id}>
+                  <tr key={h.id} data-action={h.action}>
                     <td>
                       <time dateTime={h.at}>{when.format(new Date(h.at))}</time>
                     </td>
