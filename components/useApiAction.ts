@@ -31,5 +31,8 @@ export function useApiAction() {
     return answer;
   }
 
-  return { busy, message, run };
+  /// Forgets the last message.
+  const clear = () => setMessage(null);
+
+  return { busy, message, run, clear };
 }

@@ -19,6 +19,7 @@ export type AuditAction =
   | "document.import"
   | "suggestion.accept"
   | "suggestion.reject"
+  | "suggestion.support"
   | "revision.revert"
   | "glossary.create"
   | "glossary.edit"

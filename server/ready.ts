@@ -66,13 +66,12 @@ export async function importGlossary(db: Db, dir: string, log: (line: string) =>
   return errors;
 }
 
-/// Replays a document's shipped corrections once: only while the document has no suggestions,
-/// so restarting or re-importing never duplicates or loses any. Returns how many were imported.
+/// Replays a document's shipped corrections once: only while the document has no suggestions
+/// (checked in the replay's own transaction, so instances starting together replay it once), so
+/// restarting or re-importing never duplicates or loses any. Returns how many were imported.
 export async function importShippedCorrections(db: Db, slug: string, file: CorrectionsFile): Promise<number> {
   const doc = await db.kysely.selectFrom("documents").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  const any = await db.kysely.selectFrom("suggestions").select("id").where("document_id", "=", doc.id).limit(1).executeTakeFirst();
-  if (any) return 0;
-  return (await importCorrections(db, doc.id, file)).suggestions;
+  return (await importCorrections(db, doc.id, file, { onlyIntoEmpty: true })).suggestions;
 }
 
 /// Opens, migrates and fills a database from the given environment.

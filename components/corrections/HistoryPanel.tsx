@@ -4,8 +4,7 @@
 /// alone or as a diff against the corrected text.
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ParagraphHistory } from "@/server/corrections/history";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { ParagraphHistory, SuggestionView } from "@/lib/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";
@@ -18,6 +17,7 @@ export function HistoryPanel({
   revision,
   canRevert,
   declined,
+  focusSuggestion = null,
   onClose,
 }: {
   slug: string;
@@ -26,6 +26,8 @@ export function HistoryPanel({
   canRevert: boolean;
   /// The paragraph's rejected and stale suggestions, shown with their reasons.
   declined: SuggestionView[];
+  /// The suggestion whose revision to bring into view and focus once the history is loaded.
+  focusSuggestion?: number | null;
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -40,6 +42,9 @@ export function HistoryPanel({
   }, [base, position]);
   // Reload when the paragraph gets a new revision (live).
   useEffect(() => void load(), [load, revision]);
+  useEffect(() => {
+    if (history && focusSuggestion !== null) document.getElementById(`h-s-${focusSuggestion}`)?.focus();
+  }, [history, focusSuggestion]);
 
   const when = (at: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(at));
   return (
@@ -71,7 +76,13 @@ export function HistoryPanel({
       {history && (
         <ol className="revisions">
           {history.revisions.map((r) => (
-            <li key={r.id} data-revision={r.revision}>
+            <li
+              key={r.id}
+              data-revision={r.revision}
+              id={r.suggestion && r.kind === "accept" ? `h-s-${r.suggestion.id}` : undefined}
+              tabIndex={r.suggestion && r.kind === "accept" ? -1 : undefined}
+              className={r.suggestion && r.suggestion.id === focusSuggestion ? "focused" : undefined}
+            >
               <p className="rev-head">
                 <strong>{t("corrections.revision", { number: r.revision })}</strong> · {t(`corrections.kind_${r.kind}`)} · {r.actor} ·{" "}
                 <time dateTime={r.at}>{when(r.at)}</time>

@@ -5,7 +5,7 @@
 import type { KeyboardEvent, MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { TermMatch } from "@/lib/glossary/match";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 import { withTerms } from "../glossary/terms";
 import { ChangeMarks } from "./ChangeMarks";
 import { markedRuns } from "./workspaceState";

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MQM_CATEGORIES, SEVERITIES } from "@/lib/corrections/categories";
 import { formatScore } from "@/lib/corrections/quality";
-import type { DocumentQuality } from "@/server/corrections/quality";
+import type { DocumentQuality } from "@/lib/corrections/views";
 import { callApi } from "../api";
 
 export function QualityPanel({ slug, initial, version }: { slug: string; initial: DocumentQuality; version: number }) {

@@ -1,9 +1,9 @@
 "use client";
 /// One suggestion in a paragraph's list: the change in its context (deleted words struck
 /// through, inserted ones underlined), why, by whom, its thread, and the reviewer's actions.
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 import { Notice } from "../Notice";
 import { ChangeMarks } from "./ChangeMarks";
 import { useApiAction } from "../useApiAction";
@@ -23,6 +23,8 @@ export function SuggestionCard({
   selected,
   focused,
   onSelect,
+  onHold,
+  onShowWinner,
 }: {
   slug: string;
   suggestion: SuggestionView;
@@ -31,10 +33,21 @@ export function SuggestionCard({
   selected: boolean;
   focused: boolean;
   onSelect(selected: boolean): void;
+  /// Keeps the card on screen while the reader acts on it or has written in it, even if a live
+  /// update decides the suggestion meanwhile (the reader must see what happened to their click).
+  onHold?(hold: boolean): void;
+  /// Shows the suggestion that won over this one (in the paragraph's history).
+  onShowWinner?(id: number): void;
 }) {
   const { t, i18n } = useTranslation();
-  const { busy, message, run } = useApiAction();
+  const { busy, message, run, clear } = useApiAction();
   const [rejecting, setRejecting] = useState(false);
+  const [commentText, setCommentText] = useState("");
+  const [dismissed, setDismissed] = useState(false);
+  const open = s.status === "open";
+  // A held card whose suggestion was decided meanwhile stays until its outcome is dismissed.
+  const pending = busy || rejecting || commentText !== "" || (message !== null && !message.ok) || (!open && !dismissed);
+  useEffect(() => onHold?.(pending), [onHold, pending]);
   const base = `/api/documents/${encodeURIComponent(slug)}/suggestions/${s.id}`;
   const before = text.slice(Math.max(0, s.start - 40), s.start);
   const after = text.slice(s.end, s.end + 40);
@@ -43,17 +56,72 @@ export function SuggestionCard({
   async function sendReject(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-    if ((await run(`${base}/reject`, "POST", { reason })).ok) setRejecting(false);
+    if ((await run(`${base}/reject`, "POST", { reason })).ok) {
+      setRejecting(false);
+      setDismissed(true); // the reader's own decision: nothing to tell them
+    }
   }
 
   async function sendComment(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    if ((await run(`${base}/comments`, "POST", { text: String(new FormData(form).get("text") ?? "") })).ok) form.reset();
+    if ((await run(`${base}/comments`, "POST", { text: String(new FormData(form).get("text") ?? "") })).ok) setCommentText("");
   }
 
+  /// Accepts; the card is held from the click on, before any answer or live update can arrive.
+  function sendAccept() {
+    onHold?.(true);
+    void run(`${base}/accept`, "POST", {}).then((answer) => answer.ok && setDismissed(true));
+  }
+
+  /// What happened to the suggestion while the reader had it in hand, with a way to the winner.
+  const outcome = open ? null : (
+    <div className="card-outcome" role="alert">
+      <p>
+        {s.status === "stale" && s.staleBecause !== null
+          ? t("integrity.lostTo", { id: s.id, winner: s.staleBecause })
+          : s.status === "stale"
+            ? t("integrity.staleMeanwhile", { id: s.id })
+            : s.status === "accepted"
+              ? t("integrity.acceptedMeanwhile", { id: s.id, by: s.decidedBy ?? "" })
+              : t("integrity.rejectedMeanwhile", { id: s.id, by: s.decidedBy ?? "", reason: s.reason ?? "" })}{" "}
+        {s.status === "stale" && s.staleBecause !== null && (
+          <a
+            href={`#h-s-${s.staleBecause}`}
+            className="winner-link"
+            onClick={(e) => {
+              e.preventDefault();
+              onShowWinner?.(s.staleBecause!);
+            }}
+          >
+            {t("integrity.seeWinner", { id: s.staleBecause })}
+          </a>
+        )}
+      </p>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          clear();
+          setRejecting(false);
+          setCommentText("");
+          setDismissed(true);
+          onHold?.(false);
+        }}
+      >
+        {t("integrity.dismiss")}
+      </button>
+    </div>
+  );
+
   return (
-    <li className={focused ? "suggestion-card focused" : "suggestion-card"} data-suggestion={s.id} id={`s-${s.id}`} tabIndex={-1}>
+    <li
+      className={`suggestion-card${focused ? " focused" : ""}${open ? "" : " decided"}`}
+      data-suggestion={s.id}
+      data-status={s.status}
+      id={`s-${s.id}`}
+      tabIndex={-1}
+    >
       <div className="card-head">
         {can.review && (
           <label className="select-box">
@@ -73,6 +141,12 @@ export function SuggestionCard({
         {after && <span className="context">{after}…</span>}
       </p>
       {s.note && <p className="card-note">{s.note}</p>}
+      {s.supporters.length > 0 && (
+        <p className="card-supporters" data-supporters={s.supporters.join(",")}>
+          {t("integrity.supportedBy", { count: s.supporters.length, names: s.supporters.join(", ") })}
+        </p>
+      )}
+      {outcome}
       {s.comments.length > 0 && (
         <ul className="thread" aria-label={t("corrections.thread")}>
           {s.comments.map((c) => (
@@ -85,12 +159,21 @@ export function SuggestionCard({
         </ul>
       )}
       <div className="card-actions">
-        {can.review && (
+        {can.review && open && (
           <>
-            <button type="button" className="accept" disabled={busy} onClick={() => run(`${base}/accept`, "POST", {})}>
+            <button type="button" className="accept" disabled={busy} onClick={sendAccept}>
               {t("corrections.accept")}
             </button>
-            <button type="button" className="reject" disabled={busy} onClick={() => setRejecting((r) => !r)} aria-expanded={rejecting}>
+            <button
+              type="button"
+              className="reject"
+              disabled={busy}
+              onClick={() => {
+                onHold?.(true);
+                setRejecting((r) => !r);
+              }}
+              aria-expanded={rejecting}
+            >
               {t("corrections.reject")}
             </button>
           </>
@@ -111,14 +194,26 @@ export function SuggestionCard({
         <form className="inline-form comment-form" onSubmit={sendComment}>
           <label>
             <span className="visually-hidden">{t("corrections.comment")}</span>
-            <input type="text" name="text" required maxLength={4000} placeholder={t("corrections.commentPlaceholder")} />
+            <input
+              type="text"
+              name="text"
+              required
+              maxLength={4000}
+              placeholder={t("corrections.commentPlaceholder")}
+              value={commentText}
+              onChange={(e) => {
+                if (e.target.value) onHold?.(true);
+                setCommentText(e.target.value);
+              }}
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t("corrections.send")}
           </button>
         </form>
       )}
-      <Notice message={message} />
+      {/* Once the suggestion is decided, the outcome above says what the refusal would. */}
+      <Notice message={open || message?.ok ? message : null} />
     </li>
   );
 }

@@ -6,11 +6,15 @@
 /// severity and an optional note.
 ///
 /// Keyboard: Ctrl+Enter (⌘+Enter) submits, Escape cancels, plain Enter does nothing (a paragraph
-/// has no line breaks), Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo inside the editor.
+/// has no line breaks), Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo inside the editor
+/// (prosemirror-history, with prosemirror-keymap and the usual prosemirror-commands keys).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Fragment, Schema, Slice, type Node as PMNode } from "prosemirror-model";
-import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "prosemirror-state";
+import { baseKeymap } from "prosemirror-commands";
+import { closeHistory, history, redo, undo } from "prosemirror-history";
+import { keymap } from "prosemirror-keymap";
+import { EditorState, Plugin, PluginKey, TextSelection } from "prosemirror-state";
 import { Decoration, DecorationSet, EditorView } from "prosemirror-view";
 import { draftToFixes, type Fix } from "@/lib/corrections/draft";
 import {
@@ -213,77 +217,19 @@ function trackPlugin(original: string, labels: () => WidgetLabels) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Undo and redo: snapshots of the whole (short) paragraph, typing grouped by pauses.
+// Keys: undo and redo (prosemirror-history, typing grouped by pauses), and the usual editing
+// commands; plain Enter does nothing (a paragraph has no line breaks), Ctrl+Enter goes on to the
+// form, which submits.
 
-interface Snapshot {
-  doc: PMNode;
-  anchor: number;
-  head: number;
-}
-
-interface HistoryState {
-  done: Snapshot[];
-  undone: Snapshot[];
-  /// When the last change was made, and where it left the caret: a change made soon after, from
-  /// that caret with nothing selected (typing on, deleting on), is undone with it.
-  last: number;
-  caret: number;
-}
-
-const historyKey = new PluginKey<HistoryState>("vv-history");
-const HISTORY_DEPTH = 200;
+/// Typing that pauses longer than this starts a new undo step.
 const GROUP_DELAY = 700;
 
-const snapshot = (state: EditorState): Snapshot => ({
-  doc: state.doc,
-  anchor: state.selection.anchor,
-  head: state.selection.head,
-});
-
-function historyPlugin() {
-  return new Plugin<HistoryState>({
-    key: historyKey,
-    state: {
-      init: () => ({ done: [], undone: [], last: 0, caret: -1 }),
-      apply(tr, value, old) {
-        const set = tr.getMeta(historyKey) as HistoryState | undefined;
-        if (set) return set;
-        if (!tr.docChanged) return value;
-        const single = !tr.getMeta("uiEvent"); // paste, drop and cut are steps of their own
-        const grouped =
-          single &&
-          value.done.length > 0 &&
-          tr.time - value.last < GROUP_DELAY &&
-          old.selection.empty &&
-          old.selection.head === value.caret;
-        return {
-          done: grouped ? value.done : [...value.done, snapshot(old)].slice(-HISTORY_DEPTH),
-          undone: [],
-          last: single ? tr.time : 0,
-          caret: single ? tr.selection.head : -1,
-        };
-      },
-    },
-  });
-}
-
-function restore(state: EditorState, from: "done" | "undone"): Transaction | null {
-  const history = historyKey.getState(state);
-  const stack = history?.[from];
-  if (!history || !stack?.length) return null;
-  const target = stack[stack.length - 1];
-  const tr = state.tr.replaceWith(0, state.doc.content.size, target.doc.content);
-  const max = tr.doc.content.size - 1;
-  const clamp = (pos: number) => Math.max(1, Math.min(max, pos));
-  tr.setSelection(TextSelection.create(tr.doc, clamp(target.anchor), clamp(target.head)));
-  const current = snapshot(state);
-  tr.setMeta(
-    historyKey,
-    from === "done"
-      ? { done: history.done.slice(0, -1), undone: [...history.undone, current], last: 0, caret: -1 }
-      : { done: [...history.done, current], undone: history.undone.slice(0, -1), last: 0, caret: -1 },
-  );
-  return tr.scrollIntoView();
+function keyPlugins(): Plugin[] {
+  return [
+    history({ depth: 200, newGroupDelay: GROUP_DELAY }),
+    keymap({ "Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo, Enter: () => true, "Shift-Enter": () => true }),
+    keymap(baseKeymap),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,7 +289,7 @@ export function SuggestionEditor({ original, initialDraft, initialCategory, lang
     const state = EditorState.create({
       doc,
       selection: TextSelection.atEnd(doc),
-      plugins: [historyPlugin(), trackPlugin(base, () => widgetLabelsRef.current)],
+      plugins: [...keyPlugins(), trackPlugin(base, () => widgetLabelsRef.current)],
     });
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     const view: EditorView = new EditorView(mount, {
@@ -356,22 +302,10 @@ export function SuggestionEditor({ original, initialDraft, initialCategory, lang
         view.updateState(next);
         if (tr.docChanged) setFixes(trackKey.getState(next)?.fixes ?? []);
       },
-      handleKeyDown(view, event) {
-        if (event.key === "Enter") return true; // no line breaks; Ctrl+Enter is handled by the form
-        if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
-        const key = event.key.toLowerCase();
-        const tr =
-          key === "z" && !event.shiftKey
-            ? restore(view.state, "done")
-            : (key === "z" && event.shiftKey) || (key === "y" && !event.shiftKey)
-              ? restore(view.state, "undone")
-              : null;
-        if (tr) view.dispatch(tr);
-        return key === "z" || key === "y";
-      },
       handlePaste(view, event, slice) {
         const text = flatten(event.clipboardData?.getData("text/plain") || slice.content.textBetween(0, slice.content.size, " "));
-        if (text) view.dispatch(view.state.tr.insertText(text).scrollIntoView().setMeta("uiEvent", "paste"));
+        // A paste is an undo step of its own, whatever was typed just before or after.
+        if (text) view.dispatch(closeHistory(view.state.tr.insertText(text).scrollIntoView().setMeta("uiEvent", "paste")));
         return true;
       },
       // Dropped content (and anything else parsed from the clipboard) becomes one line of text.

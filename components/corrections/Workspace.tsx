@@ -10,9 +10,8 @@ import { useTranslation } from "react-i18next";
 import type { Fix } from "@/lib/corrections/draft";
 import type { GlossaryFlag } from "@/lib/glossary/consistency";
 import type { TermMatch } from "@/lib/glossary/match";
-import type { DocumentQuality } from "@/server/corrections/quality";
-import type { DocumentTerms } from "@/server/glossary/document-terms";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { DocumentQuality, SuggestionView } from "@/lib/corrections/views";
+import type { DocumentTerms } from "@/lib/glossary/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { TermCard } from "../glossary/TermCard";
@@ -61,6 +60,24 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   const [current, setCurrent] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  // Cards kept on screen whatever their suggestion's status (see SuggestionCard's onHold).
+  const [held, setHeld] = useState<ReadonlySet<number>>(new Set());
+  const hold = useCallback(
+    (id: number, on: boolean) =>
+      setHeld((prev) => {
+        if (prev.has(id) === on) return prev;
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  // The history entry to bring into view once the history panel shows it (a winning suggestion).
+  const [historyFocus, setHistoryFocus] = useState<number | null>(null);
+  // The open suggestion that already makes the fix the editor just sent.
+  const [duplicate, setDuplicate] = useState<SuggestionView | null>(null);
+  const support = useApiAction();
   const [, tick] = useReducer((n: number) => n + 1, 0);
   const bulk = useApiAction();
   const base = `/api/documents/${encodeURIComponent(slug)}`;
@@ -76,7 +93,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   const onEvent = useCallback(
     (event: WorkspaceEvent) => {
       dispatch(event);
-      if (event.type === "suggestion.accepted" || event.type === "revision.reverted") {
+      if (event.type === "suggestion.accepted" || event.type === "revision.reverted" || event.type === "glossary.changed") {
         bumpQuality();
         // The text changed: its terms and flags too.
         void callApi<{ terms: DocumentTerms }>(`${base}/terms`, "GET").then((a) => a.ok && a.body && setTerms(a.body.terms));
@@ -137,14 +154,26 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     return () => window.removeEventListener("keydown", onKey);
   }, [can, current, editing, focused, focusSuggestion, ordered]);
 
-  async function submitSuggestion(row: WorkspaceRow, fixes: Fix[], meta: SuggestionMeta): Promise<string | null> {
+  // The text and revision the open editor started from. A live change to the paragraph does not
+  // replace the editor (and the corrector's draft) under their hands: the server maps the fixes
+  // from that revision on, or says the words they edited changed meanwhile.
+  const openedOn = useRef<{ position: number; revision: number; text: string } | null>(null);
+  if (editing === null) openedOn.current = null;
+
+  async function submitSuggestion(row: WorkspaceRow, revision: number, fixes: Fix[], meta: SuggestionMeta): Promise<string | null> {
     const answer = await callApi<{ suggestions: SuggestionView[] }>(`${base}/suggestions`, "POST", {
       paragraphId: row.paragraphId,
-      baseRevision: row.revision,
+      baseRevision: revision,
       fixes,
       ...meta,
     });
-    if (!answer.ok) return answer.body?.error?.message ?? t("errors.generic");
+    if (!answer.ok) {
+      const error = answer.body?.error as { message: string; code: string; params?: { suggestion?: SuggestionView } } | undefined;
+      // The same fix is open already: offer to support it instead (the draft stays in the editor).
+      setDuplicate(error?.code === "duplicate" ? (error.params?.suggestion ?? null) : null);
+      return error?.message ?? t("errors.generic");
+    }
+    setDuplicate(null);
     dispatch({ type: "suggestions.created", data: { suggestions: answer.body!.suggestions } });
     setEditing(null);
     setDraft(null);
@@ -162,6 +191,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     const row = state.rows.find((r) => r.position === flag.paragraph);
     if (!row || flag.replacement === undefined) return;
     setCard(null);
+    openedOn.current = null; // the draft is made from the current text
     setDraft({ text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end), category: "terminology" });
     setEditing(row.position);
   }
@@ -200,17 +230,20 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   const renderFrench = (row: ReaderRow, index: number) => {
     const r = byPosition.get(row.position)!;
     if (editing === row.position) {
+      if (openedOn.current?.position !== row.position) openedOn.current = { position: row.position, revision: r.revision, text: r.fr };
+      const opened = openedOn.current;
       return (
         <SuggestionEditor
-          key={`${r.paragraphId}-${r.revision}-${draft?.text ?? ""}`}
-          original={r.fr}
+          key={`${r.paragraphId}-${opened.revision}-${draft?.text ?? ""}`}
+          original={opened.text}
           initialDraft={draft?.text}
           initialCategory={draft?.category}
           lang="fr"
-          onSubmit={(fixes, meta) => submitSuggestion(r, fixes, meta)}
+          onSubmit={(fixes, meta) => submitSuggestion(r, opened.revision, fixes, meta)}
           onCancel={() => {
             setEditing(null);
             setDraft(null);
+            setDuplicate(null);
           }}
         />
       );
@@ -224,7 +257,16 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   const renderBelow = (row: ReaderRow) => {
     const r = byPosition.get(row.position)!;
     const list = openSuggestionsOf(state, r.paragraphId);
+    // Open suggestions, and the held ones a live update decided while someone had them in hand.
+    const shown = [
+      ...list,
+      ...[...held].flatMap((id) => {
+        const s = state.suggestions[id];
+        return s && s.paragraphId === r.paragraphId && s.status !== "open" ? [s] : [];
+      }),
+    ].sort((a, b) => a.start - b.start || a.id - b.id);
     const viewers = viewersOf(state, row.position, me, now);
+    const sameFix = duplicate && duplicate.paragraphId === r.paragraphId && editing === row.position ? duplicate : null;
     return (
       <>
         <div className="row-tools">
@@ -250,9 +292,31 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
           </button>
           {list.length > 0 && <span className="count">{t("corrections.openCount", { count: list.length })}</span>}
         </div>
-        {list.length > 0 && (
+        {sameFix && (
+          <div className="duplicate-warning" role="alert" data-duplicate-of={sameFix.id}>
+            <p>{t("integrity.duplicateOffer", { id: sameFix.id, author: sameFix.author })}</p>
+            <button
+              type="button"
+              className="support"
+              disabled={support.busy}
+              onClick={async () => {
+                const answer = await support.run<{ suggestion: SuggestionView }>(`${base}/suggestions/${sameFix.id}/support`, "POST", {});
+                if (!answer.ok || !answer.body) return;
+                dispatch({ type: "suggestion.supported", data: { suggestion: answer.body.suggestion } });
+                setDuplicate(null);
+                setEditing(null);
+                setDraft(null);
+                focusSuggestion(sameFix.id);
+              }}
+            >
+              {t("integrity.support", { id: sameFix.id })}
+            </button>
+            <Notice message={support.message} inline />
+          </div>
+        )}
+        {shown.length > 0 && (
           <ul className="suggestion-list" aria-label={t("corrections.listLabel", { number: row.position + 1 })}>
-            {list.map((s) => (
+            {shown.map((s) => (
               <SuggestionCard
                 key={s.id}
                 slug={slug}
@@ -261,6 +325,11 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
                 can={{ review: can.review, comment: can.comment }}
                 selected={selected.has(s.id)}
                 focused={focused === s.id}
+                onHold={(on) => hold(s.id, on)}
+                onShowWinner={(id) => {
+                  setHistoryOf(row.position);
+                  setHistoryFocus(id);
+                }}
                 onSelect={(on) =>
                   setSelected((prev) => {
                     const next = new Set(prev);
@@ -279,8 +348,12 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
             position={row.position}
             revision={r.revision}
             canRevert={can.revert}
+            focusSuggestion={historyFocus}
             declined={Object.values(state.suggestions).filter((s) => s.paragraphId === r.paragraphId && (s.status === "rejected" || s.status === "stale"))}
-            onClose={() => setHistoryOf(null)}
+            onClose={() => {
+              setHistoryOf(null);
+              setHistoryFocus(null);
+            }}
           />
         )}
       </>

@@ -2,7 +2,7 @@
 /// the same events in the same order always give the same state.
 import type { Change } from "@/lib/corrections/change";
 import { mapSpan } from "@/lib/corrections/mapping";
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 
 export interface WorkspaceRow {
   position: number;
@@ -33,7 +33,12 @@ export type WorkspaceEvent =
   | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; change: Change; stale: number[] } }
   | { type: "suggestion.rejected"; data: { suggestion: SuggestionView } }
   | { type: "comment.created"; data: { suggestion: SuggestionView } }
-  | { type: "revision.reverted"; data: { paragraph: ParagraphUpdate; change: Change; stale: number[]; suggestion: SuggestionView | null } }
+  | { type: "suggestion.supported"; data: { suggestion: SuggestionView } }
+  | {
+      type: "revision.reverted";
+      data: { paragraph: ParagraphUpdate; change: Change; stale: number[]; suggestion: SuggestionView | null; reopened?: SuggestionView[] };
+    }
+  | { type: "glossary.changed"; data: { entries: string[] } }
   | { type: "presence"; data: { user: string; paragraph: number | null }; receivedAt: number };
 
 /// Presences older than this are forgotten (the viewer left without saying so).
@@ -76,9 +81,16 @@ export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): Worksp
       return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, event.data.suggestion.id), [event.data.suggestion]);
     case "suggestion.rejected":
     case "comment.created":
+    case "suggestion.supported":
       return withSuggestions(state, [event.data.suggestion]);
     case "revision.reverted":
-      return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, null), [event.data.suggestion]);
+      // What the reverted change had overtaken comes back open, as the server reopened it.
+      return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, null), [
+        event.data.suggestion,
+        ...(event.data.reopened ?? []),
+      ]);
+    case "glossary.changed":
+      return state; // the terms are fetched again by the workspace
     case "presence": {
       const presence = { ...state.presence, [event.data.user]: { user: event.data.user, paragraph: event.data.paragraph, seen: event.receivedAt } };
       if (event.data.paragraph === null) delete presence[event.data.user];

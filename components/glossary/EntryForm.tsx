@@ -99,12 +99,18 @@ function toEntry(state: FormState): TermEntry {
   return entry;
 }
 
-export function EntryForm({ entry }: { entry: TermEntry | null }) {
+export function EntryForm({ entry, version: openedVersion }: { entry: TermEntry | null; version?: number }) {
   const { t } = useTranslation();
   const router = useRouter();
   const { busy, message, run } = useApiAction();
   const [state, setState] = useState<FormState>(() => initialState(entry));
   const [problem, setProblem] = useState<string | null>(null);
+  // The version this edit is based on; after a conflict, the one the terminologist chose to save over.
+  const [version, setVersion] = useState(openedVersion);
+  const [conflict, setConflict] = useState<{ version: number; by: string } | null>(null);
+  // Set once the server said the edit leaves a language without a preferred term.
+  const [losing, setLosing] = useState<string | null>(null);
+  const [confirmLosing, setConfirmLosing] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const isNew = entry === null;
 
@@ -138,18 +144,21 @@ export function EntryForm({ entry }: { entry: TermEntry | null }) {
     return `${lang}${parts[2] ? `: ${t(`glossary.fields.${parts[2]}`, { defaultValue: parts[2] })}` : ""}`;
   };
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  async function submit(e?: FormEvent<HTMLFormElement>, over?: number) {
+    e?.preventDefault();
     setProblem(null);
     const body = toEntry(state);
     const url = isNew ? "/api/glossary" : `/api/glossary/${encodeURIComponent(entry.id)}`;
-    const answer = await run<{ entry: TermEntry; error?: { code: string; message: string; params?: { field?: string; problem?: string } } }>(
-      url,
-      isNew ? "POST" : "PUT",
-      body,
-    );
+    const base = over ?? version;
+    const answer = await run<{
+      entry: TermEntry;
+      error?: { code: string; message: string; params?: { field?: string; problem?: string; version?: number; by?: string; langs?: string[] } };
+    }>(url, isNew ? "POST" : "PUT", isNew ? body : { ...body, version: base, ...(confirmLosing ? { allowNoPreferred: true } : {}) });
     if (!answer.ok) {
-      const params = answer.body?.error?.params;
+      const error = answer.body?.error;
+      const params = error?.params;
+      if (error?.code === "versionConflict" && params?.version) setConflict({ version: params.version, by: params.by ?? "" });
+      if (error?.code === "noPreferredTerm") setLosing((params?.langs ?? []).map((l) => t(`langName.${l}`)).join(", "));
       if (params?.field) setProblem(`${fieldName(params.field)}${params.problem ? ` — ${params.problem}` : ""}`);
       return;
     }
@@ -333,7 +342,27 @@ export function EntryForm({ entry }: { entry: TermEntry | null }) {
         );
       })}
 
+      {losing && (
+        <label className="confirm-losing">
+          <input type="checkbox" name="allowNoPreferred" checked={confirmLosing} onChange={(e) => setConfirmLosing(e.target.checked)} />{" "}
+          {t("integrity.confirmNoPreferred", { langs: losing })}
+        </label>
+      )}
       <div className="entry-form-actions">
+        {conflict && (
+          <button
+            type="button"
+            className="overwrite"
+            disabled={busy}
+            onClick={() => {
+              setVersion(conflict.version);
+              setConflict(null);
+              void submit(undefined, conflict.version);
+            }}
+          >
+            {t("integrity.overwrite", { version: conflict.version, by: conflict.by })}
+          </button>
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t("glossary.saving") : isNew ? t("glossary.create") : t("glossary.save")}
         </button>

@@ -1,6 +1,6 @@
 /// Cutting a paragraph's text into runs for display: plain text, term occurrences and
 /// suggestion marks. Pure.
-import type { SuggestionView } from "@/server/corrections/views";
+import type { SuggestionView } from "@/lib/corrections/views";
 import type { TermMatch } from "@/lib/glossary/match";
 
 export type TextRun =

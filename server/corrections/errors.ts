@@ -13,7 +13,8 @@ export type CorrectionErrorCode =
   | "emptyChange"
   | "reasonRequired"
   | "notRevertable"
-  | "alreadyReverted";
+  | "alreadyReverted"
+  | "duplicate";
 
 const STATUS: Record<CorrectionErrorCode, number> = {
   unknownSuggestion: 404,
@@ -27,7 +28,11 @@ const STATUS: Record<CorrectionErrorCode, number> = {
   reasonRequired: 400,
   notRevertable: 409,
   alreadyReverted: 409,
+  duplicate: 409,
 };
+
+/// Codes whose message lives in the `integrity.errors` section of the locales.
+const LOCALE_SECTION: Partial<Record<CorrectionErrorCode, string>> = { duplicate: "integrity.errors" };
 
 export class CorrectionError extends Error {
   readonly status: number;
@@ -35,9 +40,16 @@ export class CorrectionError extends Error {
     readonly code: CorrectionErrorCode,
     message: string,
     readonly params: Record<string, string | number | null> = {},
+    /// Data the answer carries besides the message (a duplicate's existing suggestion).
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "CorrectionError";
     this.status = STATUS[code];
+  }
+
+  /// The locale key of this refusal's message.
+  get messageKey(): string {
+    return `${LOCALE_SECTION[this.code] ?? "errors.corrections"}.${this.code}`;
   }
 }

@@ -7,8 +7,9 @@ import { z } from "zod";
 import { MQM_CATEGORIES, SEVERITIES } from "../../lib/corrections/categories";
 import { writeCsvRows } from "../../lib/formats/csv-rows";
 import type { Db } from "../db/connection";
-import { listSuggestions, type SuggestionView } from "./views";
-import { accept, comment, reject, revert, suggest } from "./workflow";
+import type { SuggestionView } from "../../lib/corrections/views";
+import { listSuggestions } from "./views";
+import { accept, comment, inTurn, reject, revert, suggest } from "./workflow";
 
 export const CORRECTIONS_FORMAT = "vis-a-vis/corrections@1";
 
@@ -78,18 +79,18 @@ type Step =
   | { at: string; order: 2; kind: "comment"; s: FileSuggestion; c: FileSuggestion["comments"][number] }
   | { at: string; order: 3; kind: "revert"; s: FileSuggestion };
 
-/// Replays a corrections file onto a stored document, in one transaction per step; on the first
-/// step that fails, everything the replay wrote is removed again and a CorrectionsFileError says
-/// which suggestion and why.
-export async function importCorrections(db: Db, documentId: number, file: CorrectionsFile): Promise<{ suggestions: number; documents: number[] }> {
-  const paragraphs = await db.kysely
-    .selectFrom("paragraphs")
-    .select(["id", "position"])
-    .where("document_id", "=", documentId)
-    .where("lang", "=", "fr")
-    .where("removed", "=", 0)
-    .execute();
-  const paragraphId = new Map(paragraphs.map((p) => [p.position, p.id]));
+/// Replays a corrections file onto a stored document in one transaction for the whole replay:
+/// on the first step that fails nothing the replay wrote is kept, and a CorrectionsFileError says
+/// which suggestion and why. With `onlyIntoEmpty`, the replay happens only while the document has
+/// no suggestion, checked inside that transaction after waiting for the other correction writes
+/// (on PostgreSQL an advisory lock, on SQLite the write lock), so two instances starting together
+/// replay it once between them; the other gets `{ suggestions: 0 }`.
+export async function importCorrections(
+  db: Db,
+  documentId: number,
+  file: CorrectionsFile,
+  options: { onlyIntoEmpty?: boolean } = {},
+): Promise<{ suggestions: number; documents: number[] }> {
   const steps: Step[] = [];
   for (const s of file.suggestions) {
     steps.push({ at: s.createdAt, order: 0, kind: "create", s });
@@ -98,81 +99,71 @@ export async function importCorrections(db: Db, documentId: number, file: Correc
     if (s.revertedAt) steps.push({ at: s.revertedAt, order: 3, kind: "revert", s });
   }
   steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order || a.s.id - b.s.id);
-  const ids = new Map<number, number>();
-  const documents = new Set<number>([documentId]);
-  const before = await db.kysely.selectFrom("suggestions").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
-  const eventsBefore = await db.kysely.selectFrom("events").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
   let current = 0;
   try {
-    for (const step of steps) {
-      const s = step.s;
-      current = s.id;
-      const id = ids.get(s.id);
-      if (step.kind !== "create" && id === undefined) {
-        throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: decided, commented or reverted before it was made`);
+    return await inTurn(db, async (trx) => {
+      // SQLite: write first, so this transaction holds the write lock before it reads anything.
+      if (db.dialect === "sqlite") await trx.updateTable("documents").set((eb) => ({ id: eb.ref("id") })).where("id", "=", documentId).execute();
+      if (options.onlyIntoEmpty) {
+        const any = await trx.selectFrom("suggestions").select("id").where("document_id", "=", documentId).limit(1).executeTakeFirst();
+        if (any) return { suggestions: 0, documents: [] };
       }
-      if (step.kind === "create") {
-        const pid = paragraphId.get(s.paragraph);
-        if (pid === undefined) throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: the document has no paragraph ${s.paragraph}`);
-        const out = await suggest(db, {
-          documentId,
-          paragraphId: pid,
-          baseRevision: s.baseRevision,
-          fixes: [{ start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted }],
-          category: s.category,
-          severity: s.severity,
-          note: s.note,
-          author: { id: null, name: s.author },
-          createdAt: s.createdAt,
-          sameFixAs: s.sameFixAs ? (ids.get(s.sameFixAs) ?? null) : null,
-        });
-        ids.set(s.id, out.value[0].id);
-      } else if (step.kind === "decide" && s.status === "accepted") {
-        await accept(db, { documentId, suggestionId: id!, actor: { id: null, name: s.decidedBy! }, propagate: false, at: s.decidedAt });
-      } else if (step.kind === "decide") {
-        await reject(db, { documentId, suggestionId: id!, actor: { id: null, name: s.decidedBy! }, reason: s.reason!, at: s.decidedAt });
-      } else if (step.kind === "comment") {
-        await comment(db, { documentId, suggestionId: id!, author: { id: null, name: step.c.author }, text: step.c.text, at: step.c.at });
-      } else {
-        const r = await db.kysely
-          .selectFrom("revisions")
-          .select("id")
-          .where("suggestion_id", "=", id!)
-          .where("kind", "=", "accept")
-          .executeTakeFirst();
-        if (!r) throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: reverted but never accepted`);
-        await revert(db, { documentId, revisionId: r.id, actor: { id: null, name: s.revertedBy ?? s.decidedBy ?? s.author }, at: s.revertedAt! });
+      const paragraphs = await trx
+        .selectFrom("paragraphs")
+        .select(["id", "position"])
+        .where("document_id", "=", documentId)
+        .where("lang", "=", "fr")
+        .where("removed", "=", 0)
+        .execute();
+      const paragraphId = new Map(paragraphs.map((p) => [p.position, p.id]));
+      const ids = new Map<number, number>();
+      for (const step of steps) {
+        const s = step.s;
+        current = s.id;
+        const id = ids.get(s.id);
+        if (step.kind !== "create" && id === undefined) {
+          throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: decided, commented or reverted before it was made`);
+        }
+        if (step.kind === "create") {
+          const pid = paragraphId.get(s.paragraph);
+          if (pid === undefined) throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: the document has no paragraph ${s.paragraph}`);
+          const out = await suggest(
+            db,
+            {
+              documentId,
+              paragraphId: pid,
+              baseRevision: s.baseRevision,
+              fixes: [{ start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted }],
+              category: s.category,
+              severity: s.severity,
+              note: s.note,
+              author: { id: null, name: s.author },
+              createdAt: s.createdAt,
+              sameFixAs: s.sameFixAs ? (ids.get(s.sameFixAs) ?? null) : null,
+              allowDuplicate: true,
+            },
+            trx,
+          );
+          ids.set(s.id, out.value[0].id);
+        } else if (step.kind === "decide" && s.status === "accepted") {
+          await accept(db, { documentId, suggestionId: id!, actor: { id: null, name: s.decidedBy! }, propagate: false, at: s.decidedAt }, trx);
+        } else if (step.kind === "decide") {
+          await reject(db, { documentId, suggestionId: id!, actor: { id: null, name: s.decidedBy! }, reason: s.reason!, at: s.decidedAt }, trx);
+        } else if (step.kind === "comment") {
+          await comment(db, { documentId, suggestionId: id!, author: { id: null, name: step.c.author }, text: step.c.text, at: step.c.at }, trx);
+        } else {
+          const r = await trx.selectFrom("revisions").select("id").where("suggestion_id", "=", id!).where("kind", "=", "accept").executeTakeFirst();
+          if (!r) throw new CorrectionsFileError(`corrections.json: suggestion ${s.id}: reverted but never accepted`);
+          await revert(db, { documentId, revisionId: r.id, actor: { id: null, name: s.revertedBy ?? s.decidedBy ?? s.author }, at: s.revertedAt! }, trx);
+        }
       }
-    }
+      return { suggestions: file.suggestions.length, documents: [documentId] };
+    });
   } catch (e) {
-    await undoReplay(db, documentId, Number(before?.id ?? 0), Number(eventsBefore?.id ?? 0));
     if (e instanceof CorrectionsFileError) throw e;
-    // Whatever went wrong, it was this file's step: say which, and keep the document usable.
+    // Whatever went wrong, it was this file's step: say which. The transaction left the document as it was.
     throw new CorrectionsFileError(`corrections.json: suggestion ${current}: ${(e as Error).message}`);
   }
-  return { suggestions: file.suggestions.length, documents: [...documents] };
-}
-
-/// Removes what a failed replay wrote: its suggestions (with comments), revisions and events,
-/// and puts the paragraphs back as they were.
-async function undoReplay(db: Db, documentId: number, lastSuggestionBefore: number, lastEventBefore: number) {
-  await db.kysely.transaction().execute(async (trx) => {
-    const revs = await trx
-      .selectFrom("revisions")
-      .selectAll()
-      .where("document_id", "=", documentId)
-      .where("suggestion_id", ">", lastSuggestionBefore)
-      .orderBy("id")
-      .execute();
-    for (const first of new Map(revs.map((r) => [r.paragraph_id, r])).keys()) {
-      const earliest = revs.find((r) => r.paragraph_id === first)!;
-      await trx.updateTable("paragraphs").set({ text: earliest.text_before, revision: earliest.revision - 1 }).where("id", "=", first).execute();
-    }
-    await trx.deleteFrom("revisions").where("document_id", "=", documentId).where("suggestion_id", ">", lastSuggestionBefore).execute();
-    await trx.deleteFrom("comments").where("document_id", "=", documentId).where("suggestion_id", ">", lastSuggestionBefore).execute();
-    await trx.deleteFrom("suggestions").where("document_id", "=", documentId).where("id", ">", lastSuggestionBefore).execute();
-    await trx.deleteFrom("events").where("document_id", "=", documentId).where("id", ">", lastEventBefore).execute();
-  });
 }
 
 /// A document's suggestions as a corrections file (the JSON report).

@@ -2,16 +2,8 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { listSuggestions, revisionView, type RevisionView, type SuggestionView } from "./views";
-
-export interface ParagraphHistory {
-  paragraphId: number;
-  position: number;
-  original: string;
-  text: string;
-  revision: number;
-  revisions: (RevisionView & { suggestion: SuggestionView | null })[];
-}
+import type { ParagraphHistory } from "../../lib/corrections/views";
+import { listSuggestions, revisionView } from "./views";
 
 /// The history of the French paragraph at `position`, newest revision first; null if none.
 export async function paragraphHistory(db: Kysely<Database>, documentId: number, position: number): Promise<ParagraphHistory | null> {

@@ -3,14 +3,10 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { isMqmCategory, isSeverity } from "../../lib/corrections/categories";
-import { DEFAULT_WEIGHTS, qualityScore, type QualityScore, type SeverityWeights } from "../../lib/corrections/quality";
+import { DEFAULT_WEIGHTS, qualityScore, type SeverityWeights } from "../../lib/corrections/quality";
+import type { DocumentQuality } from "../../lib/corrections/views";
 import { countWords } from "../../lib/text/paragraphs";
 import type { Database } from "../db/schema";
-
-export interface DocumentQuality extends QualityScore {
-  words: number;
-  weights: SeverityWeights;
-}
 
 export async function documentQuality(db: Kysely<Database>, documentId: number, weights: SeverityWeights = DEFAULT_WEIGHTS): Promise<DocumentQuality> {
   const [paragraphs, accepted] = await Promise.all([

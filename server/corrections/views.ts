@@ -1,68 +1,14 @@
 /// Suggestions, comments and revisions as the interface and the exports see them.
 import "server-only";
 import type { Kysely, Selectable } from "kysely";
-import type { CommentTable, Database, RevisionTable, SuggestionStatus, SuggestionTable } from "../db/schema";
-
-export interface CommentView {
-  id: number;
-  suggestionId: number;
-  author: string;
-  text: string;
-  mentions: string[];
-  createdAt: string;
-}
-
-export interface SuggestionView {
-  id: number;
-  paragraphId: number;
-  /// The paragraph's index in its document, from 0 (the title).
-  paragraph: number;
-  baseRevision: number;
-  start: number;
-  end: number;
-  createdRevision: number;
-  createdStart: number;
-  createdEnd: number;
-  deleted: string;
-  inserted: string;
-  category: string;
-  severity: string;
-  note: string;
-  status: SuggestionStatus;
-  author: string;
-  createdAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-  sameFixAs: number | null;
-  staleBecause: number | null;
-  revertedAt: string | null;
-  revertedBy: string | null;
-  comments: CommentView[];
-}
-
-export interface RevisionView {
-  id: number;
-  paragraphId: number;
-  revision: number;
-  kind: "accept" | "revert" | "import";
-  start: number;
-  end: number;
-  deleted: string;
-  inserted: string;
-  textBefore: string;
-  textAfter: string;
-  suggestionId: number | null;
-  actor: string;
-  at: string;
-  revertedByRevision: number | null;
-}
+import type { CommentView, RevisionView, SuggestionView } from "../../lib/corrections/views";
+import type { CommentTable, Database, RevisionTable, SuggestionTable } from "../db/schema";
 
 export function commentView(c: Selectable<CommentTable>): CommentView {
   return { id: c.id, suggestionId: c.suggestion_id, author: c.author_name, text: c.text, mentions: JSON.parse(c.mentions), createdAt: c.created_at };
 }
 
-export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = []): SuggestionView {
+export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = [], supporters: string[] = []): SuggestionView {
   return {
     id: s.id,
     paragraphId: s.paragraph_id,
@@ -89,6 +35,7 @@ export function suggestionView(s: Selectable<SuggestionTable>, position: number,
     revertedAt: s.reverted_at,
     revertedBy: s.reverted_by_name,
     comments,
+    supporters,
   };
 }
 
@@ -131,5 +78,15 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   const comments = (await cq.execute()).map(commentView);
   const bySuggestion = new Map<number, CommentView[]>();
   for (const c of comments) bySuggestion.set(c.suggestionId, [...(bySuggestion.get(c.suggestionId) ?? []), c]);
-  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? []));
+  let sq = db
+    .selectFrom("suggestion_supporters as u")
+    .innerJoin("suggestions as s", "s.id", "u.suggestion_id")
+    .select(["u.suggestion_id", "u.user_name"])
+    .where("s.document_id", "=", documentId)
+    .orderBy("u.created_at")
+    .orderBy("u.user_name");
+  if (ids) sq = sq.where("u.suggestion_id", "in", ids);
+  const supporters = new Map<number, string[]>();
+  for (const u of await sq.execute()) supporters.set(u.suggestion_id, [...(supporters.get(u.suggestion_id) ?? []), u.user_name]);
+  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? [], supporters.get(r.id) ?? []));
 }

@@ -13,20 +13,27 @@ import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
 import { appendEvent } from "../events/store";
 import { CorrectionError } from "./errors";
-import { listSuggestions, revisionView, type SuggestionView } from "./views";
+import type { SuggestionView } from "../../lib/corrections/views";
+import { listSuggestions, revisionView } from "./views";
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 
 /// A correction write in a transaction of its own. On PostgreSQL the writes take turns (a
 /// transaction-scoped advisory lock, taken before any row lock), so event ids commit in the
 /// order they are drawn: a live stream reads "events after the last id I sent", and an event
 /// whose transaction committed after one with a higher id would never be sent. SQLite runs one
 /// write at a time anyway.
-function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+export function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === "postgres") await sql`select pg_advisory_xact_lock(${0x76766576}, hashtext(current_schema()))`.execute(trx);
     return work(trx);
   });
+}
+
+/// `work` inside the caller's transaction when there is one (a replay runs as one), else in a
+/// transaction of its own, in turn.
+function inTurnOr<T>(db: Db, trxIn: Trx | undefined, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return trxIn ? work(trxIn) : inTurn(db, work);
 }
 
 /// Who acts: an account, or a named source with no account (an imported corrections file).
@@ -53,6 +60,9 @@ export interface SuggestInput {
   /// For imports: the original creation time.
   createdAt?: string;
   sameFixAs?: number | null;
+  /// Record a fix even when an open suggestion already makes it (imports, propagation); otherwise
+  /// such a fix is refused with `duplicate`, naming the existing suggestion to support instead.
+  allowDuplicate?: boolean;
 }
 
 /// What a workflow step changed, for the caller to publish after the commit.
@@ -115,6 +125,7 @@ export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise
       if (span.end > p.text.length || p.text.slice(span.start, span.end) !== fix.deleted) {
         throw new CorrectionError("textMismatch", `the text at ${span.start}–${span.end} is not "${fix.deleted}"`, { start: span.start, end: span.end });
       }
+      if (!input.allowDuplicate) await refuseDuplicate(trx, input.documentId, p.id, span, fix.inserted);
       const { id } = await trx
         .insertInto("suggestions")
         .values({
@@ -145,7 +156,51 @@ export async function suggest(db: Db, input: SuggestInput, trxIn?: Trx): Promise
     await appendEvent(trx, input.documentId, "suggestions.created", { suggestions: created });
     return { value: created, documents: [input.documentId] };
   };
-  return trxIn ? run(trxIn) : inTurn(db, run);
+  return inTurnOr(db, trxIn, run);
+}
+
+/// Refuses a fix that an open suggestion of the paragraph already makes (same span, same words).
+async function refuseDuplicate(trx: Trx, documentId: number, paragraphId: number, span: { start: number; end: number }, inserted: string) {
+  const same = await trx
+    .selectFrom("suggestions")
+    .select("id")
+    .where("paragraph_id", "=", paragraphId)
+    .where("status", "=", "open")
+    .where("start", "=", span.start)
+    .where("end", "=", span.end)
+    .where("inserted", "=", inserted)
+    .orderBy("id")
+    .executeTakeFirst();
+  if (!same) return;
+  const [existing] = await listSuggestions(trx, documentId, [same.id]);
+  throw new CorrectionError("duplicate", `the same fix is already proposed as #${same.id}`, { id: same.id, author: existing.author }, { suggestion: existing });
+}
+
+/// Adds `supporter` to the supporters of an open suggestion (the +1 of someone who would have
+/// proposed the same fix). Supporting twice changes nothing.
+export async function support(db: Db, input: { documentId: number; suggestionId: number; supporter: Actor; at?: string }): Promise<Outcome<SuggestionView>> {
+  return inTurn(db, async (trx) => {
+    const s = await trx
+      .selectFrom("suggestions")
+      .select(["id", "status", "decided_by_name", "stale_because"])
+      .where("id", "=", input.suggestionId)
+      .where("document_id", "=", input.documentId)
+      .executeTakeFirst();
+    if (!s) throw new CorrectionError("unknownSuggestion", `no suggestion ${input.suggestionId} in this document`, { id: input.suggestionId });
+    if (s.status !== "open") {
+      throw new CorrectionError("conflict", `suggestion #${s.id} is ${s.status}`, { id: s.id, status: s.status, by: s.decided_by_name, staleBecause: s.stale_because });
+    }
+    const added = await trx
+      .insertInto("suggestion_supporters")
+      .values({ suggestion_id: s.id, user_id: input.supporter.id, user_name: input.supporter.name, created_at: input.at ?? new Date().toISOString() })
+      .onConflict((oc) => oc.columns(["suggestion_id", "user_name"]).doNothing())
+      .executeTakeFirst();
+    const [view] = await listSuggestions(trx, input.documentId, [s.id]);
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) return { value: view, documents: [] };
+    await appendEvent(trx, input.documentId, "suggestion.supported", { suggestion: view });
+    await recordAudit(trx, { actor: input.supporter, action: "suggestion.support", target: `#${s.id}`, detail: { document: input.documentId } });
+    return { value: view, documents: [input.documentId] };
+  });
 }
 
 export interface AcceptResult {
@@ -163,8 +218,9 @@ export interface AcceptResult {
 export async function accept(
   db: Db,
   input: { documentId: number; suggestionId: number; actor: Author; address?: string | null; propagate?: boolean; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<AcceptResult>> {
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const first = await trx
       .selectFrom("suggestions")
       .select(["paragraph_id"])
@@ -324,6 +380,7 @@ async function propagate(
         author: s.author_id === null ? { id: null, name: s.author_name } : { id: s.author_id, name: s.author_name },
         createdAt: at,
         sameFixAs: s.id,
+        allowDuplicate: true,
       },
       trx,
     );
@@ -337,10 +394,11 @@ async function propagate(
 export async function reject(
   db: Db,
   input: { documentId: number; suggestionId: number; actor: Author; reason: string; address?: string | null; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<SuggestionView>> {
   const reason = input.reason.trim();
   if (!reason) throw new CorrectionError("reasonRequired", "a rejection needs a reason");
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select(["id", "status", "decided_by_name"])
@@ -371,8 +429,9 @@ export async function reject(
 export async function revert(
   db: Db,
   input: { documentId: number; revisionId: number; actor: Author; address?: string | null; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<AcceptResult["paragraph"]>> {
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const r = await trx
       .selectFrom("revisions")
       .selectAll()
@@ -396,6 +455,7 @@ export async function revert(
       await trx.updateTable("suggestions").set({ reverted_at: at, reverted_by_name: input.actor.name }).where("id", "=", r.suggestion_id).execute();
     }
     const stale = await mapOpenSuggestions(trx, p.id, null, change, revision, at);
+    const reopened = r.suggestion_id === null ? [] : await reopenOvertaken(trx, input.documentId, r, change.start, text, revision);
     const paragraph = { id: p.id, position: p.position, text, revision };
     const reverted = await trx.selectFrom("revisions").selectAll().where("id", "=", r.id).executeTakeFirstOrThrow();
     await appendEvent(trx, input.documentId, "revision.reverted", {
@@ -404,12 +464,49 @@ export async function revert(
       change,
       stale,
       suggestion: r.suggestion_id === null ? null : (await listSuggestions(trx, input.documentId, [r.suggestion_id]))[0],
+      reopened,
     });
     if (input.actor.id !== null) {
       await recordAudit(trx, { actor: input.actor, action: "revision.revert", target: `r${r.id}`, detail: { document: input.documentId }, address: input.address });
     }
     return { value: paragraph, documents: [input.documentId] };
   });
+}
+
+/// Reopens the suggestions that the reverted change had overtaken (made stale when it was accepted)
+/// wherever their words stand again, unchanged, in the reverted text: the revert puts back the
+/// words they were made against, so they apply again. Those whose words changed since stay stale.
+async function reopenOvertaken(
+  trx: Trx,
+  documentId: number,
+  r: { paragraph_id: number; suggestion_id: number | null; revision: number; start: number },
+  revertStart: number,
+  text: string,
+  revision: number,
+): Promise<SuggestionView[]> {
+  const overtaken = await trx
+    .selectFrom("suggestions")
+    .select(["id", "start", "end", "deleted", "base_revision"])
+    .where("paragraph_id", "=", r.paragraph_id)
+    .where("status", "=", "stale")
+    .where("stale_because", "=", r.suggestion_id)
+    .execute();
+  const ids: number[] = [];
+  for (const o of overtaken) {
+    // Made stale by the accept, a stale suggestion keeps the span it had in the text just before
+    // it; the revert restored that text from `revertStart` on where the accepted change began.
+    if (o.base_revision !== r.revision - 1) continue;
+    const start = revertStart + (o.start - r.start);
+    const end = revertStart + (o.end - r.start);
+    if (start < 0 || end > text.length || text.slice(start, end) !== o.deleted) continue;
+    await trx
+      .updateTable("suggestions")
+      .set({ status: "open", stale_because: null, decided_at: null, start, end, base_revision: revision })
+      .where("id", "=", o.id)
+      .execute();
+    ids.push(o.id);
+  }
+  return listSuggestions(trx, documentId, ids);
 }
 
 /// Names mentioned as @name in a comment that belong to accounts.
@@ -424,10 +521,11 @@ async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<stri
 export async function comment(
   db: Db,
   input: { documentId: number; suggestionId: number; author: Author; text: string; at?: string },
+  trxIn?: Trx,
 ): Promise<Outcome<SuggestionView>> {
   const text = input.text.trim();
   if (!text) throw new CorrectionError("emptyChange", "a comment needs some text");
-  return inTurn(db, async (trx) => {
+  return inTurnOr(db, trxIn, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
       .select("id")

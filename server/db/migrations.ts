@@ -178,6 +178,20 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("term_entry_history_entry").on("term_entry_history").columns(["entry_id", "id"]).execute();
   },
+  "0006_integrity": async (db) => {
+    // People who support an open suggestion instead of proposing the same fix again (+1).
+    await db.schema
+      .createTable("suggestion_supporters")
+      .addColumn("suggestion_id", "integer", (c) => c.notNull().references("suggestions.id").onDelete("cascade"))
+      .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("user_name", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("suggestion_supporters_pk", ["suggestion_id", "user_name"])
+      .execute();
+    // An entry's version: every saved change adds one, and an edit names the version it started
+    // from, so two terminologists editing at once cannot overwrite each other.
+    await db.schema.alterTable("term_entries").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

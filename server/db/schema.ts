@@ -1,6 +1,9 @@
 /// The database's tables as Kysely sees them. Timestamps are ISO-8601 strings and flags are
 /// 0/1 integers so that SQLite and PostgreSQL store the same values.
 import type { ColumnType, Generated } from "kysely";
+import type { SuggestionStatus } from "../../lib/corrections/views";
+
+export type { SuggestionStatus };
 
 export interface DocumentTable {
   id: Generated<number>;
@@ -69,8 +72,6 @@ export interface SettingTable {
   key: string;
   value: string;
 }
-
-export type SuggestionStatus = "open" | "accepted" | "rejected" | "stale";
 
 export interface SuggestionTable {
   id: Generated<number>;
@@ -155,6 +156,8 @@ export interface TermEntryTable {
   source: string | null;
   updated_at: string;
   updated_by: string;
+  /// 1 when created, one more with every saved change (optimistic concurrency).
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface TermEntryHistoryTable {
@@ -166,6 +169,13 @@ export interface TermEntryHistoryTable {
   action: string;
   before: string | null;
   after: string | null;
+}
+
+export interface SuggestionSupporterTable {
+  suggestion_id: number;
+  user_id: number | null;
+  user_name: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -181,4 +191,5 @@ export interface Database {
   events: EventTable;
   term_entries: TermEntryTable;
   term_entry_history: TermEntryHistoryTable;
+  suggestion_supporters: SuggestionSupporterTable;
 }

@@ -4,21 +4,10 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { checkGlossaryConsistency, type GlossaryFlag } from "../../lib/glossary/consistency";
-import { matchTerms, type TermMatch } from "../../lib/glossary/match";
-import type { TermEntry } from "../../lib/glossary/model";
+import { matchTerms } from "../../lib/glossary/match";
+import type { DocumentTerms } from "../../lib/glossary/views";
 import type { Database } from "../db/schema";
 import { glossaryIndex } from "./store";
-
-export interface DocumentTerms {
-  /// Occurrences by paragraph position, per language.
-  matches: Record<number, { fr: TermMatch[]; en: TermMatch[] }>;
-  /// Consistency flags, with their paragraph position.
-  flags: GlossaryFlag[];
-  /// The entries that occur in the document, by id.
-  entries: Record<string, TermEntry>;
-  /// Occurrences per entry (both languages).
-  counts: { document: Record<string, number>; corpus: Record<string, number> };
-}
 
 const CORPUS_COUNTS = Symbol.for("vis-a-vis.corpus-term-counts");
 

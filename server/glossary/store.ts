@@ -4,6 +4,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { buildTermIndex, type TermIndex } from "../../lib/glossary/match";
+import { languagesLosingPreferred } from "../../lib/glossary/changes";
 import type { TermEntry } from "../../lib/glossary/model";
 import { findControlCharacter } from "../../lib/text/controls";
 import type { Database } from "../db/schema";
@@ -27,8 +28,16 @@ export interface GlossaryImportResult {
 }
 
 /// Imports entries from a file. New entries are created; an entry nobody edited in the app
-/// follows its file; one edited in the app keeps the app's version. One transaction.
-export async function importEntries(db: Kysely<Database>, source: string, entries: TermEntry[], actor = "import"): Promise<GlossaryImportResult> {
+/// follows its file; one edited in the app keeps the app's version. One transaction. `changed`,
+/// when given, collects both versions of every entry the import created or changed (what a live
+/// update must look for in the texts).
+export async function importEntries(
+  db: Kysely<Database>,
+  source: string,
+  entries: TermEntry[],
+  actor = "import",
+  changed?: TermEntry[],
+): Promise<GlossaryImportResult> {
   return db.transaction().execute(async (trx) => {
     const result = { created: 0, updated: 0, unchanged: 0, kept: 0 };
     const at = new Date().toISOString();
@@ -39,13 +48,19 @@ export async function importEntries(db: Kysely<Database>, source: string, entrie
       if (!row) {
         await trx.insertInto("term_entries").values({ id: entry.id, data: json, imported: json, source, updated_at: at, updated_by: actor }).execute();
         await trx.insertInto("term_entry_history").values({ entry_id: entry.id, at, actor, action: "import", before: null, after: json }).execute();
+        changed?.push(entry);
         result.created++;
       } else if (row.imported === json || row.data === json) {
         if (row.imported !== json) await trx.updateTable("term_entries").set({ imported: json }).where("id", "=", entry.id).execute();
         result.unchanged++;
       } else if (row.data === row.imported) {
-        await trx.updateTable("term_entries").set({ data: json, imported: json, source, updated_at: at, updated_by: actor }).where("id", "=", entry.id).execute();
+        await trx
+          .updateTable("term_entries")
+          .set((eb) => ({ data: json, imported: json, source, updated_at: at, updated_by: actor, version: eb("version", "+", 1) }))
+          .where("id", "=", entry.id)
+          .execute();
         await trx.insertInto("term_entry_history").values({ entry_id: entry.id, at, actor, action: "import", before: row.data, after: json }).execute();
+        changed?.push(JSON.parse(row.data) as TermEntry, entry);
         result.updated++;
       } else {
         await trx.updateTable("term_entries").set({ imported: json }).where("id", "=", entry.id).execute();
@@ -83,26 +98,89 @@ export async function entryHistory(db: Kysely<Database>, id: string): Promise<En
   }));
 }
 
+/// The entry as one of its history items left it, or null (unknown item, another entry's item,
+/// or a removal).
+export async function entryVersionAt(db: Kysely<Database>, id: string, historyId: number): Promise<TermEntry | null> {
+  const row = await db.selectFrom("term_entry_history").select("after").where("id", "=", historyId).where("entry_id", "=", id).executeTakeFirst();
+  return row?.after ? (JSON.parse(row.after) as TermEntry) : null;
+}
+
+/// Why an edit of an entry was refused: someone saved it since the version the form started
+/// from (`versionConflict`), or it would leave a language without a preferred term
+/// (`noPreferredTerm`, unless confirmed). Nothing is stored then.
+export class EntryEditError extends Error {
+  constructor(
+    readonly code: "versionConflict" | "noPreferredTerm",
+    message: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "EntryEditError";
+  }
+}
+
+export interface SaveEntryOptions {
+  /// The version the edit started from; a different stored version refuses the edit.
+  version?: number;
+  /// The terminologist confirmed leaving a language without a preferred term.
+  allowNoPreferred?: boolean;
+  /// What the history calls the change when it is not a plain edit.
+  action?: "restore";
+}
+
+/// An entry with its version (1 when created, one more with every saved change).
+export async function getEntryRecord(db: Kysely<Database>, id: string): Promise<{ entry: TermEntry; version: number } | null> {
+  const row = await db.selectFrom("term_entries").select(["data", "version"]).where("id", "=", id).executeTakeFirst();
+  return row ? { entry: JSON.parse(row.data) as TermEntry, version: Number(row.version) } : null;
+}
+
 /// Creates or replaces an entry as `actor`, recording the change. `expectCreate` refuses to
 /// overwrite an existing id (a new entry must have a free id). Returns null when it would.
-export async function saveEntry(db: Kysely<Database>, entry: TermEntry, actor: string, expectCreate: boolean): Promise<TermEntry | null> {
+/// An edit keeps a preferred term in every language that had one unless `allowNoPreferred`, and
+/// with `version` succeeds only on that version (checked and bumped in one statement, so two
+/// edits racing cannot both win); otherwise it throws an EntryEditError.
+export async function saveEntry(
+  db: Kysely<Database>,
+  entry: TermEntry,
+  actor: string,
+  expectCreate: boolean,
+  options: SaveEntryOptions = {},
+): Promise<TermEntry | null> {
   return db.transaction().execute(async (trx) => {
     const at = new Date().toISOString();
     const json = JSON.stringify(entry);
     const row = await trx.selectFrom("term_entries").selectAll().where("id", "=", entry.id).executeTakeFirst();
     if (row && expectCreate) return null;
     if (!row && !expectCreate) return null;
+    const conflict = (r: { version: number; updated_by: string; updated_at: string }) =>
+      new EntryEditError("versionConflict", `entry ${entry.id} is at version ${r.version}, not ${options.version}`, {
+        version: Number(r.version),
+        by: r.updated_by,
+        at: r.updated_at,
+      });
     if (row) {
+      if (options.version !== undefined && Number(row.version) !== options.version) throw conflict(row);
+      const before = JSON.parse(row.data) as TermEntry;
+      const losing = languagesLosingPreferred(before, entry);
+      if (losing.length > 0 && !options.allowNoPreferred) {
+        throw new EntryEditError("noPreferredTerm", `the edit leaves ${losing.join(", ")} without a preferred term`, { langs: losing });
+      }
       if (row.data === json) return entry;
-      await trx.updateTable("term_entries").set({ data: json, updated_at: at, updated_by: actor }).where("id", "=", entry.id).execute();
+      const updated = await trx
+        .updateTable("term_entries")
+        .set((eb) => ({ data: json, updated_at: at, updated_by: actor, version: eb("version", "+", 1) }))
+        .where("id", "=", entry.id)
+        .where("version", "=", row.version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) {
+        throw conflict((await trx.selectFrom("term_entries").selectAll().where("id", "=", entry.id).executeTakeFirstOrThrow()));
+      }
     } else {
       await trx.insertInto("term_entries").values({ id: entry.id, data: json, imported: null, source: null, updated_at: at, updated_by: actor }).execute();
     }
     const deprecates = row && Object.values(entry.langs).some((s) => s?.terms.every((t) => t.status === "deprecated"));
-    await trx
-      .insertInto("term_entry_history")
-      .values({ entry_id: entry.id, at, actor, action: row ? (deprecates ? "deprecate" : "edit") : "create", before: row?.data ?? null, after: json })
-      .execute();
+    const action = !row ? "create" : (options.action ?? (deprecates ? "deprecate" : "edit"));
+    await trx.insertInto("term_entry_history").values({ entry_id: entry.id, at, actor, action, before: row?.data ?? null, after: json }).execute();
     return entry;
   });
 }

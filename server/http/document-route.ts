@@ -34,7 +34,7 @@ export async function documentRoute(
     return await handler({ ...g, documentId, slug, publish });
   } catch (e) {
     if (e instanceof CorrectionError) {
-      return errorResponse(e.status, e.code, g.t(`errors.corrections.${e.code}`, { ...e.params }), e.params);
+      return errorResponse(e.status, e.code, g.t(e.messageKey, { ...e.params }), { ...e.params, ...e.detail });
     }
     throw e;
   }

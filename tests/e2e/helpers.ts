@@ -104,3 +104,29 @@ export function serverAndBrowser(serverEnv: Record<string, string> = {}): { serv
   });
   return env;
 }
+
+/// Selects `phrase` inside the open editor of a row, as a mouse drag would.
+export async function selectInEditor(page: Page, row: string, phrase: string): Promise<void> {
+  const found = await page.evaluate(
+    ([sel, text]) => {
+      const editor = document.querySelector(sel)!;
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + text.length);
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+      return false;
+    },
+    [`#${row} [data-testid=suggestion-editor]`, phrase] as const,
+  );
+  if (!found) throw new Error(`"${phrase}" is not in the editor of ${row}`);
+  // The editor takes the selection from the document (selectionchange).
+  await page.waitForFunction((text) => getSelection()?.toString() === text, phrase, { timeout: WAIT_MS });
+}

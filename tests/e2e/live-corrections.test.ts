@@ -8,7 +8,7 @@ import { chromiumAvailable } from "../support/browser";
 import { call, proposeReplacement } from "../support/corrections";
 import { sessionCookieFor } from "../support/accounts";
 import { describeIfAvailable } from "../support/requirements";
-import { SEED, newContext, readerReady, serverAndBrowser } from "./helpers";
+import { SEED, newContext, readerReady, selectInEditor, serverAndBrowser } from "./helpers";
 
 /// The longest a change may take to show on the other page.
 const LIVE_MS = 3_000;
@@ -76,32 +76,6 @@ describeIfAvailable("Chromium", chromiumAvailable())("live corrections (Chromium
         .split(/\s+/)
         .filter(Boolean),
     );
-
-  /// Selects `phrase` inside the open editor of a row, as a mouse drag would.
-  async function selectInEditor(page: Page, row: string, phrase: string) {
-    const found = await page.evaluate(
-      ([sel, text]) => {
-        const editor = document.querySelector(sel)!;
-        const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          const at = n.data.indexOf(text);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, at);
-          range.setEnd(n, at + text.length);
-          const selection = getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return true;
-        }
-        return false;
-      },
-      [`#${row} [data-testid=suggestion-editor]`, phrase] as const,
-    );
-    expect(found, `"${phrase}" in the editor of ${row}`).toBe(true);
-    // The editor takes the selection from the document (selectionchange).
-    await page.waitForFunction((text) => getSelection()?.toString() === text, phrase, { timeout: LIVE_MS });
-  }
 
   it("shows the corrector's suggestion to the reviewer at once, and the reviewer's acceptance to the corrector: text, list and quality score", async () => {
     await together(async (corrector, reviewer) => {

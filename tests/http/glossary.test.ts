@@ -204,23 +204,24 @@ describe("editing", () => {
   });
 
   it("edits (PUT) add a variant and deprecate a term; history and the audit log record them; the reader's index sees them at once", async () => {
-    const chip = (await api(server.url, "GET", "/api/glossary/chip")).body.entry as TermEntry;
+    const opened = (await api(server.url, "GET", "/api/glossary/chip")).body;
+    const chip = opened.entry as TermEntry;
     const edited = structuredClone(chip);
     edited.langs.fr!.terms.push({ text: "microprocesseur", status: "admitted", partOfSpeech: "noun", gender: "masculine" });
-    const put = await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: edited });
+    const put = await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: { ...edited, version: opened.version } });
     expect(put.status).toBe(200);
     expect(put.body.changed).toBe(true);
     expect((await search("microproc"))[0]).toMatchObject({ id: "chip", matchedTerm: { text: "microprocesseur", status: "admitted" } });
 
     // The same body again: nothing to record.
-    const same = await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: edited });
+    const same = await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: { ...edited, version: put.body.version } });
     expect(same.body.changed).toBe(false);
 
     // Deprecating "puce électronique" is an edit of its status.
     const deprecated = structuredClone(edited);
     const target = deprecated.langs.fr!.terms.find((t) => t.text === "puce électronique")!;
     target.status = "deprecated";
-    expect((await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: deprecated })).status).toBe(200);
+    expect((await api(server.url, "PUT", "/api/glossary/chip", { cookie: terminologist, body: { ...deprecated, version: put.body.version } })).status).toBe(200);
     const after = await api(server.url, "GET", "/api/glossary/chip");
     expect(after.body.entry).toEqual(deprecated);
     expect(after.body.history.map((h: { action: string; actor: string }) => `${h.action}:${h.actor}`)).toEqual(["edit:terri", "edit:terri", "import:import"]);
@@ -240,10 +241,10 @@ describe("editing", () => {
 
   it("refuses an id other than the URL's, an unknown entry, and an invalid entry, changing nothing", async () => {
     const before = await stored();
-    const mismatch = await api(server.url, "PUT", "/api/glossary/test-wafer", { cookie: terminologist, body: entry("chip", "puce", "chip") });
+    const mismatch = await api(server.url, "PUT", "/api/glossary/test-wafer", { cookie: terminologist, body: { ...entry("chip", "puce", "chip"), version: 1 } });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error.code).toBe("idMismatch");
-    const unknown = await api(server.url, "PUT", "/api/glossary/no-such-entry", { cookie: terminologist, body: entry("no-such-entry", "x", "y") });
+    const unknown = await api(server.url, "PUT", "/api/glossary/no-such-entry", { cookie: terminologist, body: { ...entry("no-such-entry", "x", "y"), version: 1 } });
     expect(unknown.status).toBe(404);
     const badId = await api(server.url, "POST", "/api/glossary", { cookie: terminologist, body: entry("Not Kebab", "x", "y") });
     expect(badId.status).toBe(400);
@@ -269,7 +270,7 @@ describe("editing", () => {
       [undefined, 401],
     ] as const) {
       expect((await api(server.url, "POST", "/api/glossary", { cookie, body })).status).toBe(status);
-      expect((await api(server.url, "PUT", "/api/glossary/chip", { cookie, body: { ...chipBody, note: "changed" } })).status).toBe(status);
+      expect((await api(server.url, "PUT", "/api/glossary/chip", { cookie, body: { ...chipBody, note: "changed", version: 1 } })).status).toBe(status);
       expect((await importFile("t.csv", "Term [fr],Term [en]\nsournois,sneaky\n", cookie ?? "")).status).toBe(status);
     }
     expect((await api(server.url, "POST", "/api/glossary", { cookie: terminologist, body, origin: "http://evil.example" })).status).toBe(403);

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Highlighted } from "@/components/glossary/Highlighted";
 import { valueLabel } from "@/components/glossary/labels";
+import { RestoreVersion } from "@/components/glossary/RestoreVersion";
+import { WordDiff } from "@/components/corrections/WordDiff";
+import { entryChanges } from "@/lib/glossary/changes";
 import { can } from "@/lib/auth/roles";
 import { LANGS, preferredTerm, type Lang } from "@/lib/glossary/model";
 import { requirePagePermission } from "@/server/auth/request";
 import { entryConcordance } from "@/server/glossary/concordance";
-import { entryHistory, getEntry } from "@/server/glossary/store";
+import { entryHistory, getEntry, getEntryRecord } from "@/server/glossary/store";
 import { requestTranslation } from "@/server/i18n";
 
 type Props = { params: Promise<{ id: string }> };
@@ -22,11 +25,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EntryPage({ params }: Props) {
   const { id } = await params;
   const [{ db, user }, { t, lang: uiLang }] = await Promise.all([requirePagePermission("read", `/glossary/${id}`), requestTranslation()]);
-  const entry = await getEntry(db.kysely, id);
-  if (!entry) notFound();
+  const record = await getEntryRecord(db.kysely, id);
+  if (!record) notFound();
+  const { entry, version } = record;
   const [history, concordance] = await Promise.all([entryHistory(db.kysely, id), entryConcordance(db.kysely, id)]);
   const editor = !!user && can(user.role, "editGlossary");
   const status = (s: string) => valueLabel(t, "status", s);
+  /// A term as a history line shows it: its text, then its status and grammar in words.
+  const termWording = (term: { text: string; status: string; partOfSpeech?: string; gender?: string; termType?: string; note?: string }) =>
+    [
+      `${term.text} (${[status(term.status), valueLabel(t, "pos", term.partOfSpeech), valueLabel(t, "gender", term.gender), valueLabel(t, "termType", term.termType)].filter(Boolean).join(", ")})`,
+      term.note,
+    ]
+      .filter(Boolean)
+      .join(": ");
   const when = new Intl.DateTimeFormat(uiLang, { dateStyle: "medium", timeStyle: "short" });
   const heading = LANGS.flatMap((lang) => {
     const term = preferredTerm(entry, lang);
@@ -179,16 +191,30 @@ export default async function EntryPage({ params }: Props) {
                   <th scope="col">{t("glossary.when")}</th>
                   <th scope="col">{t("glossary.who")}</th>
                   <th scope="col">{t("glossary.action")}</th>
+                  <th scope="col">{t("integrity.changes")}</th>
                 </tr>
               </thead>
               <tbody>
-                {history.map((h) => (
+                {history.map((h, i) => (
                   <tr key={h.id} data-action={h.action}>
                     <td>
                       <time dateTime={h.at}>{when.format(new Date(h.at))}</time>
                     </td>
                     <td>{h.actor}</td>
-                    <td>{valueLabel(t, "action", h.action)}</td>
+                    <td>{h.action === "restore" ? t("integrity.actionRestore") : valueLabel(t, "action", h.action)}</td>
+                    <td>
+                      <dl className="entry-changes">
+                        {entryChanges(h.before, h.after, termWording).map((c) => (
+                          <div key={`${c.lang ?? ""}.${c.field}`} data-field={`${c.lang ?? ""}.${c.field}`}>
+                            <dt>{c.lang ? `${t(`langName.${c.lang}`)} · ${t(`glossary.fields.${c.field}`)}` : t(`glossary.fields.${c.field}`)}</dt>
+                            <dd lang={c.lang}>
+                              <WordDiff before={c.before} after={c.after} />
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
+                      {editor && i > 0 && h.after && <RestoreVersion entryId={entry.id} historyId={h.id} version={version} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, initialState, markedRuns, openSuggestionsOf, viewersOf, type WorkspaceRow } from "../../../components/corrections/workspaceState";
-import type { SuggestionView } from "../../../server/corrections/views";
+import type { SuggestionView } from "../../../lib/corrections/views";
 
 const text = "Ils semblent avoir commis l'écart de performance.";
 const rows: WorkspaceRow[] = [{ position: 1, paragraphId: 7, fr: text, en: "They seem to have closed the gap.", revision: 1 }];
@@ -9,7 +9,7 @@ function suggestion(id: number, deleted: string, inserted: string, over: Partial
   return {
     id, paragraphId: 7, paragraph: 1, baseRevision: 1, start, end: start + deleted.length, createdRevision: 1, createdStart: start, createdEnd: start + deleted.length,
     deleted, inserted, category: "style", severity: "minor", note: "", status: "open", author: "a", createdAt: "2026-01-01T00:00:00Z",
-    decidedBy: null, decidedAt: null, reason: null, sameFixAs: null, staleBecause: null, revertedAt: null, revertedBy: null, comments: [], ...over,
+    decidedBy: null, decidedAt: null, reason: null, sameFixAs: null, staleBecause: null, revertedAt: null, revertedBy: null, comments: [], supporters: [], ...over,
   };
 }
 

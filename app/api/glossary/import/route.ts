@@ -1,7 +1,9 @@
 import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { MAX_TERM_BASE_BYTES, readTermBaseUpload, TermBaseError } from "@/server/glossary/edits";
+import { announceGlossaryChange } from "@/server/glossary/live";
 import { importEntries } from "@/server/glossary/store";
+import type { TermEntry } from "@/lib/glossary/model";
 import { errorResponse, readForm } from "@/server/http/responses";
 
 /// One term base of at most 10 MB, plus the form's own overhead.
@@ -21,8 +23,11 @@ export async function POST(request: Request) {
   const name = (file.name.split(/[\\/]/).pop() || "upload").slice(0, 200);
   try {
     const entries = readTermBaseUpload(name, new Uint8Array(await file.arrayBuffer()));
-    const result = await importEntries(g.db.kysely, name, entries, g.user.name);
+    const changed: TermEntry[] = [];
+    const result = await importEntries(g.db.kysely, name, entries, g.user.name, changed);
     await recordAudit(g.db.kysely, { actor: g.user, action: "glossary.import", target: name, detail: { ...result }, address: g.address });
+    // Open readers of the documents that use these terms see the new glossary at once.
+    await announceGlossaryChange(g.db, changed);
     return Response.json({ result: { file: name, entries: entries.length, ...result } });
   } catch (e) {
     if (e instanceof TermBaseError) {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EntryForm } from "@/components/glossary/EntryForm";
 import { preferredTerm } from "@/lib/glossary/model";
 import { requirePagePermission } from "@/server/auth/request";
-import { getEntry } from "@/server/glossary/store";
+import { getEntryRecord } from "@/server/glossary/store";
 import { requestTranslation } from "@/server/i18n";
 
 type Props = { params: Promise<{ id: string }> };
@@ -16,8 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditEntryPage({ params }: Props) {
   const { id } = await params;
   const { db } = await requirePagePermission("editGlossary", `/glossary/${id}/edit`);
-  const [{ t }, entry] = await Promise.all([requestTranslation(), getEntry(db.kysely, id)]);
-  if (!entry) notFound();
+  const [{ t }, record] = await Promise.all([requestTranslation(), getEntryRecord(db.kysely, id)]);
+  if (!record) notFound();
+  const { entry, version } = record;
   const label = preferredTerm(entry, "fr")?.text ?? preferredTerm(entry, "en")?.text ?? entry.id;
   return (
     <div className="page glossary-edit">
@@ -25,7 +26,7 @@ export default async function EditEntryPage({ params }: Props) {
         <Link href={`/glossary/${entry.id}`}>← {label}</Link>
       </p>
       <h1>{t("glossary.editHeading", { term: label })}</h1>
-      <EntryForm key={JSON.stringify(entry)} entry={entry} />
+      <EntryForm key={`${entry.id}@${version}`} entry={entry} version={version} />
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
         results.push({ id, ok: true });
       } catch (e) {
         if (!(e instanceof CorrectionError)) throw e;
-        results.push({ id, ok: false, code: e.code, message: t(`errors.corrections.${e.code}`, { ...e.params }) });
+        results.push({ id, ok: false, code: e.code, message: t(e.messageKey, { ...e.params }) });
       }
     }
     await publish([...touched]);
