@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { correctionsCsv } from "../../../server/corrections/file";
-import type { SuggestionView } from "../../../server/corrections/views";
+import type { SuggestionView } from "../../../lib/corrections/views";
 
 const suggestion = (over: Partial<SuggestionView>): SuggestionView =>
   ({
