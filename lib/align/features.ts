@@ -1,0 +1,90 @@
+/// What the aligner compares between a French and an English text unit (paragraph or sentence):
+/// its length, and sets of evidence keys that a unit and its translation tend to share —
+///  - anchors: numbers, cognates and near-cognates (the first letters of long words, accents
+///    folded: dignité/dignity, "nations"/"nations"), names and acronyms, some punctuation;
+///  - translations: for French, the English words the lexicon gives for its words; for English,
+///    its own content words.
+/// Keys are interned as integers and kept sorted, so comparing two units is a merge of two arrays.
+import type { Lexicon } from "./lexicon";
+import { englishStem, fold, frenchStem, lexiconWord, STOPWORDS, tokens } from "./words";
+
+/// The features of one text unit.
+export interface Unit {
+  /// Length in characters (UTF-16 code units, white space runs counted once).
+  length: number;
+  /// Sorted distinct anchor keys.
+  anchors: Int32Array;
+  /// Sorted distinct translation keys.
+  words: Int32Array;
+}
+
+/// Interns strings as small integers shared by both sides.
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+}
+
+const PREFIX = 4;
+const PUNCTUATION: Array<[RegExp, string]> = [
+  [/\?/, "?"],
+  [/!/, "!"],
+  [/[«»“”"]/, "quote"],
+  [/\(/, "("],
+  [/%/, "%"],
+  [/[$€£]/, "currency"],
+];
+
+function sorted(set: Set<number>): Int32Array {
+  const a = Int32Array.from(set);
+  a.sort();
+  return a;
+}
+
+/// Computes the features of `text` for side `lang`.
+export function unitFeatures(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): Unit {
+  const anchors = new Set<number>();
+  const words = new Set<number>();
+  for (const { text: raw, number } of tokens(text)) {
+    if (number !== null) {
+      if (number.length > 0) anchors.add(interner.id("#" + number));
+      continue;
+    }
+    const lower = lexiconWord(raw);
+    const stop = STOPWORDS.has(lower);
+    if (!stop) {
+      const folded = fold(raw);
+      if (folded.length >= PREFIX) anchors.add(interner.id("~" + folded.slice(0, PREFIX)));
+      else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) anchors.add(interner.id("=" + folded));
+    }
+    if (lang === "en") {
+      if (!stop && lower.length >= 2) words.add(interner.id("w" + englishStem(lower)));
+    } else if (lexicon && !stop) {
+      const translations = lexicon.get(lower) ?? lexicon.get(frenchStem(lower));
+      if (translations) for (const en of translations) words.add(interner.id("w" + englishStem(en)));
+    }
+  }
+  for (const [re, key] of PUNCTUATION) if (re.test(text)) anchors.add(interner.id("p" + key));
+  return { length: text.replace(/\s+/g, " ").length, anchors: sorted(anchors), words: sorted(words) };
+}
+
+/// Size of the intersection of two sorted arrays.
+export function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
