@@ -6,7 +6,8 @@
 ///
 /// With `posteriors`, a forward–backward pass over the same band gives each bead of the best path
 /// its probability under the model: the bead's confidence.
-import { BEAD_TYPES, beadCost, type BeadStats, type Model, type Sides } from "./model";
+import { CHANNELS } from "./features";
+import { BEAD_TYPES, beadCost, unpack, type BeadStats, type Model, type Sides } from "./model";
 
 /// A bead of unit indices: French units [fr, fr + a), English units [en, en + b).
 export interface RawBead {
@@ -78,28 +79,23 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
     if (v < 0) cache[c] = v = sides.pair(i, j, pf, pe);
     return v;
   };
-  const stats: BeadStats = { frLength: 0, enLength: 0, sharedAnchors: 0, anchorKeys: 0, sharedWords: 0, wordKeys: 0 };
+  const stats: BeadStats = { frLength: 0, enLength: 0, shared: CHANNELS.map(() => 0), keys: CHANNELS.map(() => 0) };
   const costOf = (i0: number, j0: number, t: number): number => {
     const [a, b] = BEAD_TYPES[t]!;
     const i1 = i0 + a;
     const j1 = j0 + b;
     if (a > 0 && b > 0) {
-      let anchors = 0;
-      let words = 0;
+      stats.shared.fill(0);
       for (let i = i0; i < i1; i++)
         for (let j = j0; j < j1; j++) {
           const p = pair(i, j, i - i0, j - j0);
-          anchors += p & 0xffff;
-          words += p >>> 16;
+          for (let c = 0; c < CHANNELS.length; c++) stats.shared[c]! += unpack(p, c);
         }
       const fk = sides.frKeys(i0, a);
       const ek = sides.enKeys(j0, b);
+      for (let c = 0; c < CHANNELS.length; c++) stats.keys[c] = (unpack(fk, c) + unpack(ek, c)) / 2;
       stats.frLength = sides.frLength[i1]! - sides.frLength[i0]!;
       stats.enLength = sides.enLength[j1]! - sides.enLength[j0]!;
-      stats.sharedAnchors = anchors;
-      stats.anchorKeys = ((fk & 0xffff) + (ek & 0xffff)) / 2;
-      stats.sharedWords = words;
-      stats.wordKeys = ((fk >>> 16) + (ek >>> 16)) / 2;
     }
     return beadCost(model, t, stats);
   };

@@ -3,7 +3,8 @@
 /// and by unrelated ones. Each estimate is smoothed towards the defaults, so that a short text
 /// (a few sentences) cannot push the model to extremes.
 import type { RawBead } from "./band";
-import { BEAD_TYPES, defaultModel, type Model, type Sides } from "./model";
+import { CHANNELS } from "./features";
+import { BEAD_TYPES, defaultModel, unpack, type Model, type Sides } from "./model";
 
 /// Running sums for `estimateModel`, so that several texts (the sentences of every paragraph
 /// bead) can be pooled.
@@ -12,10 +13,9 @@ export class ModelEvidence {
   lengthEn = 0;
   deviations: number[] = [];
   typeCounts = new Float64Array(BEAD_TYPES.length);
-  matchAnchors = [0, 0];
-  chanceAnchors = [0, 0];
-  matchWords = [0, 0];
-  chanceWords = [0, 0];
+  /// Per channel: [shared keys, keys] in aligned 1-1 beads and in unrelated pairs.
+  match = CHANNELS.map(() => [0, 0]);
+  chance = CHANNELS.map(() => [0, 0]);
 
   /// Adds the evidence of `beads`, an alignment of `sides`.
   add(sides: Sides, beads: readonly RawBead[]): void {
@@ -34,20 +34,20 @@ export class ModelEvidence {
       const f = sides.frKeys(b.fr, 1);
       const p = sides.pair(b.fr, b.en);
       const e = sides.enKeys(b.en, 1);
-      this.matchAnchors[0]! += p & 0xffff;
-      this.matchAnchors[1]! += ((f & 0xffff) + (e & 0xffff)) / 2;
-      this.matchWords[0]! += p >>> 16;
-      this.matchWords[1]! += ((f >>> 16) + (e >>> 16)) / 2;
+      for (let c = 0; c < CHANNELS.length; c++) {
+        this.match[c]![0]! += unpack(p, c);
+        this.match[c]![1]! += (unpack(f, c) + unpack(e, c)) / 2;
+      }
       // An unrelated English unit: a few units away.
       if (m > 4) {
         const far = (b.en + 2 + (k % Math.max(1, m - 3))) % m;
         if (Math.abs(far - b.en) < 2) continue;
         const o = sides.enKeys(far, 1);
         const q = sides.pair(b.fr, far);
-        this.chanceAnchors[0]! += q & 0xffff;
-        this.chanceAnchors[1]! += ((f & 0xffff) + (o & 0xffff)) / 2;
-        this.chanceWords[0]! += q >>> 16;
-        this.chanceWords[1]! += ((f >>> 16) + (o >>> 16)) / 2;
+        for (let c = 0; c < CHANNELS.length; c++) {
+          this.chance[c]![0]! += unpack(q, c);
+          this.chance[c]![1]! += (unpack(f, c) + unpack(o, c)) / 2;
+        }
       }
     }
   }
@@ -77,10 +77,10 @@ export function estimateModel(evidence: ModelEvidence, base: Model = defaultMode
     const median = d[Math.floor(d.length / 2)]!;
     const n = d.length;
     const estimate = median / 0.455;
-    model.variance = clamp((estimate * n + base.variance * 20) / (n + 20), 1, 60);
+    model.variance = clamp((estimate * n + base.variance * 20) / (n + 20), Number(process.env.VMIN ?? 1), 60);
   }
   const total = evidence.typeCounts.reduce((s, x) => s + x, 0);
-  const P0 = 30;
+  const P0 = Number(process.env.P0 ?? 200);
   for (let t = 0; t < BEAD_TYPES.length; t++) {
     const prior = Math.exp(-base.typeCost[t]!);
     model.typeCost[t] = -Math.log((evidence.typeCounts[t]! + prior * P0) / (total + P0));
@@ -93,7 +93,6 @@ export function estimateModel(evidence: ModelEvidence, base: Model = defaultMode
     if (chanceRate >= matchRate) chanceRate = matchRate / 1.5;
     return { match: matchRate, chance: chanceRate };
   };
-  model.anchors = rates(evidence.matchAnchors, evidence.chanceAnchors, base.anchors);
-  model.words = rates(evidence.matchWords, evidence.chanceWords, base.words);
+  model.rates = CHANNELS.map((_, c) => rates(evidence.match[c]!, evidence.chance[c]!, base.rates[c]!));
   return model;
 }

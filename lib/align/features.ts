@@ -8,14 +8,19 @@
 import type { Lexicon } from "./lexicon";
 import { englishStem, fold, frenchStem, lexiconWord, STOPWORDS, tokens } from "./words";
 
+/// The evidence channels, each with its own rates of sharing (numbers are nearly always kept in
+/// a translation; cognates and dictionary words much less often).
+export const CHANNELS = ["numbers", "anchors", "words"] as const;
+export const NUMBERS = 0;
+export const ANCHORS = 1;
+export const WORDS = 2;
+
 /// The features of one text unit.
 export interface Unit {
   /// Length in characters (UTF-16 code units, white space runs counted once).
   length: number;
-  /// Sorted distinct anchor keys.
-  anchors: Int32Array;
-  /// Sorted distinct translation keys.
-  words: Int32Array;
+  /// Per channel, sorted distinct keys.
+  keys: Int32Array[];
 }
 
 /// Interns strings as small integers shared by both sides.
@@ -46,11 +51,12 @@ function sorted(set: Set<number>): Int32Array {
 
 /// Computes the features of `text` for side `lang`.
 export function unitFeatures(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): Unit {
+  const numbers = new Set<number>();
   const anchors = new Set<number>();
   const words = new Set<number>();
   for (const { text: raw, number } of tokens(text)) {
     if (number !== null) {
-      if (number.length > 0) anchors.add(interner.id("#" + number));
+      if (number.length > 0) numbers.add(interner.id("#" + number));
       continue;
     }
     const lower = lexiconWord(raw);
@@ -68,7 +74,7 @@ export function unitFeatures(text: string, lang: "fr" | "en", interner: Interner
     }
   }
   for (const [re, key] of PUNCTUATION) if (re.test(text)) anchors.add(interner.id("p" + key));
-  return { length: text.replace(/\s+/g, " ").length, anchors: sorted(anchors), words: sorted(words) };
+  return { length: text.replace(/\s+/g, " ").length, keys: [sorted(numbers), sorted(anchors), sorted(words)] };
 }
 
 /// Size of the intersection of two sorted arrays.

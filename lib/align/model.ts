@@ -3,7 +3,7 @@
 /// how much lexical evidence they share (a likelihood ratio: keys shared as often as in true
 /// translations, or only as often as in unrelated units). Every parameter is estimated from the
 /// text being aligned (`estimateModel`), starting from `defaultModel`.
-import { overlap, type Unit } from "./features";
+import { CHANNELS, overlap, type Unit } from "./features";
 
 /// The bead types: [French units, English units].
 export const BEAD_TYPES: ReadonlyArray<readonly [number, number]> = [
@@ -32,8 +32,8 @@ export interface Model {
   variance: number;
   /// −log prior of each bead type (same order as BEAD_TYPES).
   typeCost: Float64Array;
-  anchors: KeyRates;
-  words: KeyRates;
+  /// Per evidence channel (see CHANNELS).
+  rates: KeyRates[];
   /// Weight of the lexical evidence against the length model (keys are not independent).
   lexicalWeight: number;
 }
@@ -45,9 +45,12 @@ export function defaultModel(ratio = 1): Model {
     ratio,
     variance: 6.8,
     typeCost: Float64Array.from(DEFAULT_PRIOR, (p) => -Math.log(p)),
-    anchors: { match: 0.35, chance: 0.06 },
-    words: { match: 0.25, chance: 0.04 },
-    lexicalWeight: 0.5,
+    rates: [
+      { match: 0.8, chance: 0.05 },
+      { match: 0.35, chance: 0.06 },
+      { match: 0.25, chance: 0.04 },
+    ],
+    lexicalWeight: Number(process.env.LW ?? 0.5),
   };
 }
 
@@ -88,22 +91,47 @@ function minus(a: Int32Array, b: Int32Array): Int32Array {
   return Int32Array.from(out);
 }
 
+/// Packing of per-channel counts into one 31-bit number: numbers 8 bits, anchors and words 11.
+const SHIFT = [0, 8, 19];
+const MASK = [0xff, 0x7ff, 0x7ff];
+
+/// Packs per-channel counts.
+function pack(counts: readonly number[]): number {
+  let v = 0;
+  for (let c = 0; c < CHANNELS.length; c++) v |= Math.min(counts[c]!, MASK[c]!) << SHIFT[c]!;
+  return v;
+}
+
+/// The count of channel `c` in a packed number.
+export function unpack(v: number, c: number): number {
+  return (v >>> SHIFT[c]!) & MASK[c]!;
+}
+
 /// A side's units cut into pieces, so that the keys of a merge of consecutive units are counted
 /// once: piece 0 of a unit is all its keys, piece 1 those not in the unit before it, piece 2
 /// those in neither of the two units before it. A merge of units i, i+1, i+2 is then the disjoint
 /// union of piece 0 of i, piece 1 of i+1 and piece 2 of i+2.
 class Pieces {
-  readonly anchors: Int32Array[][];
-  readonly words: Int32Array[][];
+  /// [channel][level][unit]
+  readonly keys: Int32Array[][][];
   constructor(units: readonly Unit[]) {
-    const cut = (keys: (u: Unit) => Int32Array) => {
-      const level0 = units.map(keys);
+    this.keys = CHANNELS.map((_, c) => {
+      const level0 = units.map((u) => u.keys[c]!);
       const level1 = level0.map((k, i) => (i > 0 ? minus(k, level0[i - 1]!) : k));
       const level2 = level0.map((k, i) => (i > 1 ? minus(level1[i]!, level0[i - 2]!) : level1[i]!));
       return [level0, level1, level2];
-    };
-    this.anchors = cut((u) => u.anchors);
-    this.words = cut((u) => u.words);
+    });
+  }
+
+  /// Packed key counts of the merge of `count` units from `i`.
+  count(i: number, count: number): number {
+    return pack(
+      this.keys.map((levels) => {
+        let n = 0;
+        for (let k = 0; k < count; k++) n += levels[k]![i + k]!.length;
+        return n;
+      }),
+    );
   }
 }
 
@@ -118,54 +146,41 @@ export class Sides {
     readonly en: readonly Unit[],
   ) {
     // Prefix sums, so that a bead's totals are two reads.
-    const prefix = (units: readonly Unit[], f: (u: Unit) => number) => {
+    const prefix = (units: readonly Unit[]) => {
       const a = new Float64Array(units.length + 1);
-      for (let k = 0; k < units.length; k++) a[k + 1] = a[k]! + f(units[k]!);
+      for (let k = 0; k < units.length; k++) a[k + 1] = a[k]! + units[k]!.length;
       return a;
     };
-    this.frLength = prefix(fr, (u) => u.length);
-    this.enLength = prefix(en, (u) => u.length);
+    this.frLength = prefix(fr);
+    this.enLength = prefix(en);
     this.frPieces = new Pieces(fr);
     this.enPieces = new Pieces(en);
   }
 
-  /// Shared anchor keys and shared translation keys of French unit `i`'s piece `pf` and English
-  /// unit `j`'s piece `pe`, packed as anchors | words << 16.
+  /// Shared keys of French unit `i`'s piece `pf` and English unit `j`'s piece `pe`, packed.
   pair(i: number, j: number, pf = 0, pe = 0): number {
-    const a = overlap(this.frPieces.anchors[pf]![i]!, this.enPieces.anchors[pe]![j]!);
-    const w = overlap(this.frPieces.words[pf]![i]!, this.enPieces.words[pe]![j]!);
-    return Math.min(a, 0xffff) | (Math.min(w, 0x7fff) << 16);
+    return pack(this.frPieces.keys.map((levels, c) => overlap(levels[pf]![i]!, this.enPieces.keys[c]![pe]![j]!)));
   }
 
-  /// Number of keys (anchors | words << 16) of the merge of `count` French units from `i`.
+  /// Key counts of the merge of `count` French units from `i`, packed.
   frKeys(i: number, count: number): number {
-    return keyCount(this.frPieces, i, count);
+    return this.frPieces.count(i, count);
   }
 
-  /// Number of keys (anchors | words << 16) of the merge of `count` English units from `j`.
+  /// Key counts of the merge of `count` English units from `j`, packed.
   enKeys(j: number, count: number): number {
-    return keyCount(this.enPieces, j, count);
+    return this.enPieces.count(j, count);
   }
-}
-
-function keyCount(pieces: Pieces, i: number, count: number): number {
-  let a = 0;
-  let w = 0;
-  for (let k = 0; k < count; k++) {
-    a += pieces.anchors[k]![i + k]!.length;
-    w += pieces.words[k]![i + k]!.length;
-  }
-  return Math.min(a, 0xffff) | (Math.min(w, 0x7fff) << 16);
 }
 
 /// The statistics of one bead that the model scores.
 export interface BeadStats {
   frLength: number;
   enLength: number;
-  sharedAnchors: number;
-  anchorKeys: number;
-  sharedWords: number;
-  wordKeys: number;
+  /// Per channel: keys shared by the two sides.
+  shared: number[];
+  /// Per channel: keys of the two sides, averaged.
+  keys: number[];
 }
 
 /// −log probability of a bead of type `t` with these statistics (lower is better).
@@ -174,6 +189,7 @@ export function beadCost(model: Model, t: number, s: BeadStats): number {
   let cost = model.typeCost[t]!;
   if (a === 0 || b === 0) return cost;
   cost += lengthCost(model, s.frLength, s.enLength);
-  const evidence = keyEvidence(model.anchors, s.sharedAnchors, s.anchorKeys) + keyEvidence(model.words, s.sharedWords, s.wordKeys);
+  let evidence = 0;
+  for (let c = 0; c < CHANNELS.length; c++) evidence += keyEvidence(model.rates[c]!, s.shared[c]!, s.keys[c]!);
   return cost - model.lexicalWeight * evidence;
 }
