@@ -7,7 +7,7 @@
 /// With `posteriors`, a forward–backward pass over the same band gives each bead of the best path
 /// its probability under the model: the bead's confidence.
 import { CHANNELS } from "./features";
-import { BEAD_TYPES, beadCost, unpack, type BeadStats, type Model, type Sides } from "./model";
+import { BEAD_TYPES, beadCost, evidenceWeights, unpack, type BeadStats, type Model, type Sides } from "./model";
 
 /// A bead of unit indices: French units [fr, fr + a), English units [en, en + b).
 export interface RawBead {
@@ -56,8 +56,13 @@ function logAdd(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
-/// The best path through `band`.
-export function alignInBand(sides: Sides, model: Model, band: Band, options: { posteriors: boolean; margin: number; onRow?: (i: number) => void }): BandResult {
+/// The best path through `band`, using bead types 0 to `types` − 1 of BEAD_TYPES.
+export function alignInBand(
+  sides: Sides,
+  model: Model,
+  band: Band,
+  options: { posteriors: boolean; margin: number; types?: number; onRow?: (i: number) => void },
+): BandResult {
   const n = sides.fr.length;
   const m = sides.en.length;
   const { lo, hi } = band;
@@ -65,6 +70,8 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + (hi[i]! - lo[i]! + 1);
   const cells = offset[n + 1]!;
   const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
+  const types = options.types ?? BEAD_TYPES.length;
+  const weights = evidenceWeights(model);
 
   // Pair overlaps of French unit i's piece pf and English unit j's piece pe (see Sides), cached
   // on cell (i, j) when it is in the band.
@@ -97,17 +104,20 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
       stats.frLength = sides.frLength[i1]! - sides.frLength[i0]!;
       stats.enLength = sides.enLength[j1]! - sides.enLength[j0]!;
     }
-    return beadCost(model, t, stats);
+    return beadCost(model, t, stats, weights);
   };
 
+  // Forward: the cost of each bead into each cell (kept for the posteriors) and the best path.
+  const beadCosts = new Float32Array(options.posteriors ? cells * types : 0).fill(Infinity);
   const cost = new Float64Array(cells).fill(Infinity);
   const back = new Uint8Array(cells);
-  const types = BEAD_TYPES.length;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     options.onRow?.(i);
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const here = offset[i]! + j - lo[i]!;
+    const rowLo = lo[i]!;
+    const base = offset[i]!;
+    for (let j = rowLo; j <= hi[i]!; j++) {
+      const here = base + j - rowLo;
       let best = here === 0 ? 0 : Infinity;
       let bestType = 255;
       for (let t = 0; t < types; t++) {
@@ -119,7 +129,9 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
         if (prev < 0) continue;
         const before = cost[prev]!;
         if (before === Infinity) continue;
-        const c = before + costOf(pi, pj, t);
+        const bc = costOf(pi, pj, t);
+        if (options.posteriors) beadCosts[here * types + t] = bc;
+        const c = before + bc;
         if (c < best) {
           best = c;
           bestType = t;
@@ -135,8 +147,7 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
   let touched = false;
   let i = n;
   let j = m;
-  const near = (i: number, j: number) =>
-    (lo[i]! > 0 && j - lo[i]! < options.margin) || (hi[i]! < m && hi[i]! - j < options.margin);
+  const near = (i: number, j: number) => (lo[i]! > 0 && j - lo[i]! < options.margin) || (hi[i]! < m && hi[i]! - j < options.margin);
   while (i > 0 || j > 0) {
     if (near(i, j)) touched = true;
     const t = back[cell(i, j)]!;
@@ -149,6 +160,8 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
   beads.reverse();
 
   if (options.posteriors && beads.length > 0) {
+    // Forward–backward over the same beads (costs cached above), at a temperature that makes
+    // the scores calibrated rather than all 0 or 1.
     const T = TEMPERATURE;
     const alpha = new Float64Array(cells).fill(-Infinity);
     alpha[0] = 0;
@@ -158,11 +171,12 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
         if (here === 0) continue;
         let acc = -Infinity;
         for (let t = 0; t < types; t++) {
+          const bc = beadCosts[here * types + t]!;
+          if (bc === Infinity) continue;
           const [a, b] = BEAD_TYPES[t]!;
-          if (i < a || j < b) continue;
           const prev = cell(i - a, j - b);
-          if (prev < 0 || alpha[prev] === -Infinity) continue;
-          acc = logAdd(acc, alpha[prev]! - costOf(i - a, j - b, t) / T);
+          if (alpha[prev] === -Infinity) continue;
+          acc = logAdd(acc, alpha[prev]! - bc / T);
         }
         alpha[here] = acc;
       }
@@ -171,21 +185,22 @@ export function alignInBand(sides: Sides, model: Model, band: Band, options: { p
     for (let i = n; i >= 0; i--)
       for (let j = hi[i]!; j >= lo[i]!; j--) {
         const here = offset[i]! + j - lo[i]!;
-        if (here === cells - 1) continue;
-        let acc = -Infinity;
+        const b0 = beta[here]!;
+        if (b0 === -Infinity) continue;
+        // Push this cell's backward score to the cells its beads start from.
         for (let t = 0; t < types; t++) {
+          const bc = beadCosts[here * types + t]!;
+          if (bc === Infinity) continue;
           const [a, b] = BEAD_TYPES[t]!;
-          if (i + a > n || j + b > m) continue;
-          const next = cell(i + a, j + b);
-          if (next < 0 || beta[next] === -Infinity) continue;
-          acc = logAdd(acc, beta[next]! - costOf(i, j, t) / T);
+          const prev = cell(i - a, j - b);
+          beta[prev] = logAdd(beta[prev]!, b0 - bc / T);
         }
-        beta[here] = acc;
       }
     const z = alpha[cells - 1]!;
     for (const bead of beads) {
       const [a, b] = BEAD_TYPES[bead.type]!;
-      const p = Math.exp(alpha[cell(bead.fr, bead.en)]! - costOf(bead.fr, bead.en, bead.type) / T + beta[cell(bead.fr + a, bead.en + b)]! - z);
+      const end = cell(bead.fr + a, bead.en + b);
+      const p = Math.exp(alpha[cell(bead.fr, bead.en)]! - beadCosts[end * types + bead.type]! / T + beta[end]! - z);
       bead.score = Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0;
     }
   }
@@ -212,25 +227,27 @@ export function pathRows(beads: readonly RawBead[], n: number, m: number): { fro
   return { from, to };
 }
 
-/// The best path, in a band of half-width `width` around `from`/`to`, widened until the path
-/// stays clear of the band's edges (or the band covers the whole table).
+/// The best path, in a band of half-width `width` around `from`/`to`. Where the path runs along
+/// the band's edge, the band is moved to follow it (same width) and the alignment run again; if
+/// it still does after a few moves, the band is widened. Cost stays linear in the path's length.
 export function alignBanded(
   sides: Sides,
   model: Model,
   start: { from: Int32Array; to: Int32Array },
   width: number,
-  options: { posteriors: boolean; onRow?: (i: number) => void },
+  options: { posteriors: boolean; types?: number; onRow?: (i: number) => void },
 ): RawBead[] {
   const n = sides.fr.length;
   const m = sides.en.length;
   let rows = start;
   let w = width;
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     const band = bandAround(rows.from, rows.to, m, w);
     const full = w >= Math.max(n, m);
-    const result = alignInBand(sides, model, band, { posteriors: options.posteriors, margin: Math.max(2, Math.floor(w / 4)), onRow: options.onRow });
+    if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0));
+    const result = alignInBand(sides, model, band, { ...options, margin: Math.max(2, Math.floor(w / 4)) });
     if (!result.touched || full) return result.beads;
     rows = pathRows(result.beads, n, m);
-    w *= 2;
+    if (attempt % 3 === 0) w *= 2;
   }
 }

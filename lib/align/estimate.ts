@@ -77,10 +77,10 @@ export function estimateModel(evidence: ModelEvidence, base: Model = defaultMode
     const median = d[Math.floor(d.length / 2)]!;
     const n = d.length;
     const estimate = median / 0.455;
-    model.variance = clamp((estimate * n + base.variance * 20) / (n + 20), Number(process.env.VMIN ?? 1), 60);
+    model.variance = clamp((estimate * n + base.variance * 20) / (n + 20), 3, 60);
   }
   const total = evidence.typeCounts.reduce((s, x) => s + x, 0);
-  const P0 = Number(process.env.P0 ?? 200);
+  const P0 = 200;
   for (let t = 0; t < BEAD_TYPES.length; t++) {
     const prior = Math.exp(-base.typeCost[t]!);
     model.typeCost[t] = -Math.log((evidence.typeCounts[t]! + prior * P0) / (total + P0));

@@ -21,15 +21,26 @@ export interface Unit {
   length: number;
   /// Per channel, sorted distinct keys.
   keys: Int32Array[];
+  /// Sorted distinct content words (French: folded plural; English: same as the words channel),
+  /// as interned keys: what a lexicon is learned from and looked up with.
+  content: Int32Array;
 }
 
 /// Interns strings as small integers shared by both sides.
 export class Interner {
   private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
   id(key: string): number {
     let id = this.ids.get(key);
-    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(key, (id = this.keys.length));
+      this.keys.push(key);
+    }
     return id;
+  }
+  /// The key of an id.
+  key(id: number): string {
+    return this.keys[id]!;
   }
 }
 
@@ -49,32 +60,53 @@ function sorted(set: Set<number>): Int32Array {
   return a;
 }
 
-/// Computes the features of `text` for side `lang`.
+/// Computes the features of `text` for side `lang`; French words are looked up in `lexicon`.
 export function unitFeatures(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): Unit {
   const numbers = new Set<number>();
   const anchors = new Set<number>();
   const words = new Set<number>();
+  const content = new Set<number>();
   for (const { text: raw, number } of tokens(text)) {
     if (number !== null) {
       if (number.length > 0) numbers.add(interner.id("#" + number));
       continue;
     }
     const lower = lexiconWord(raw);
-    const stop = STOPWORDS.has(lower);
-    if (!stop) {
-      const folded = fold(raw);
-      if (folded.length >= PREFIX) anchors.add(interner.id("~" + folded.slice(0, PREFIX)));
-      else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) anchors.add(interner.id("=" + folded));
-    }
+    if (STOPWORDS.has(lower)) continue;
+    const folded = fold(raw);
+    if (folded.length >= PREFIX) anchors.add(interner.id("~" + folded.slice(0, PREFIX)));
+    else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) anchors.add(interner.id("=" + folded));
+    if (lower.length < 2) continue;
     if (lang === "en") {
-      if (!stop && lower.length >= 2) words.add(interner.id("w" + englishStem(lower)));
-    } else if (lexicon && !stop) {
-      const translations = lexicon.get(lower) ?? lexicon.get(frenchStem(lower));
-      if (translations) for (const en of translations) words.add(interner.id("w" + englishStem(en)));
+      const id = interner.id("w" + englishStem(lower));
+      words.add(id);
+      content.add(id);
+    } else {
+      content.add(interner.id("f" + frenchStem(lower)));
+      if (lexicon) {
+        const translations = lexicon.get(lower) ?? lexicon.get(frenchStem(lower));
+        if (translations) for (const en of translations) words.add(interner.id("w" + englishStem(en)));
+      }
     }
   }
   for (const [re, key] of PUNCTUATION) if (re.test(text)) anchors.add(interner.id("p" + key));
-  return { length: text.replace(/\s+/g, " ").length, keys: [sorted(numbers), sorted(anchors), sorted(words)] };
+  return { length: text.replace(/\s+/g, " ").length, keys: [sorted(numbers), sorted(anchors), sorted(words)], content: sorted(content) };
+}
+
+/// French units whose words channel also holds the English words that `learned` (French content
+/// key → English word keys) gives for their content words.
+export function withTranslations(units: readonly Unit[], learned: ReadonlyMap<number, readonly number[]>): Unit[] {
+  return units.map((u) => {
+    const words = new Set<number>(u.keys[WORDS]);
+    for (const f of u.content) {
+      const ens = learned.get(f);
+      if (ens) for (const e of ens) words.add(e);
+    }
+    if (words.size === u.keys[WORDS]!.length) return u;
+    const keys = u.keys.slice();
+    keys[WORDS] = sorted(words);
+    return { ...u, keys };
+  });
 }
 
 /// Size of the intersection of two sorted arrays.

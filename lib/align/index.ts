@@ -10,8 +10,8 @@
 /// the expected path, widened only where the path needs it.
 import { alignBanded, pathRows, type RawBead } from "./band";
 import { estimateModel, ModelEvidence } from "./estimate";
-import { Interner, unitFeatures, type Unit } from "./features";
-import { learnLexicon, lexiconFromTermPairs, mergeLexicons, type Lexicon } from "./lexicon";
+import { Interner, unitFeatures, withTranslations } from "./features";
+import { learnTranslations, lexiconFromTermPairs, mergeLexicons, type Lexicon } from "./lexicon";
 import { BEAD_TYPES, defaultModel, Sides, type Model } from "./model";
 import { splitSentences, type SentenceSpan } from "../text/sentences";
 
@@ -40,7 +40,7 @@ export interface AlignOptions {
 export const DOUBTFUL_SCORE = 0.5;
 
 /// Half-width of the first band, in units, around the diagonal that the lengths suggest.
-const FIRST_WIDTH = 30;
+const FIRST_WIDTH = 20;
 /// Half-width of the band of the second pass, around the first pass's path.
 const SECOND_WIDTH = 12;
 
@@ -72,13 +72,6 @@ function toBeads(raw: readonly RawBead[]): Bead[] {
   });
 }
 
-/// The text pairs of confident 1-1 beads, to learn a lexicon from.
-function beadTexts(raw: readonly RawBead[], fr: readonly string[], en: readonly string[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const b of raw) if (b.type === 0) out.push([fr[b.fr]!, en[b.en]!]);
-  return out;
-}
-
 function givenLexicon(options: AlignOptions): Lexicon | undefined {
   if (!options.lexicon && !options.termPairs?.length) return undefined;
   return mergeLexicons(options.lexicon, options.termPairs ? lexiconFromTermPairs(options.termPairs) : undefined);
@@ -91,7 +84,7 @@ function alignUnits(
   en: readonly string[],
   options: AlignOptions,
   progress?: (done: number, total: number) => void,
-): { raw: RawBead[]; model: Model; lexicon: Lexicon | undefined } {
+): { raw: RawBead[]; model: Model } {
   const n = fr.length;
   const m = en.length;
   const interner = new Interner();
@@ -105,26 +98,25 @@ function alignUnits(
   const row = (pass: number) => (progress ? (i: number) => (i & 255) === 0 && progress(pass * (n + 1) + i, total) : undefined);
 
   // Pass 1: lengths and anchors, around the length diagonal.
-  const first = alignBanded(sides, model, lengthDiagonal(sides), FIRST_WIDTH, { posteriors: false, onRow: row(0) });
+  const first = alignBanded(sides, model, lengthDiagonal(sides), FIRST_WIDTH, { posteriors: false, types: 6, onRow: row(0) });
   const evidence = new ModelEvidence();
   evidence.add(sides, first);
   model = estimateModel(evidence, model);
   evidence.addDeviations(sides, first, model.ratio);
   model = estimateModel(evidence, model);
 
-  // Pass 2: with a lexicon learned from pass 1 (and the given one), around pass 1's path.
-  const learned = learnLexicon(beadTexts(first, fr, en));
-  const lexicon = mergeLexicons(given, learned);
-  const frUnits2: Unit[] = fr.map((t) => unitFeatures(t, "fr", interner, lexicon));
-  sides = new Sides(frUnits2, enUnits);
+  // Pass 2: with a lexicon learned from pass 1's 1-1 beads (as well as the given one), around
+  // pass 1's path.
+  const learned = learnTranslations(first.filter((b) => b.type === 0).map((b) => [frUnits[b.fr]!.content, enUnits[b.en]!.content] as const));
+  sides = new Sides(withTranslations(frUnits, learned), enUnits);
   const evidence2 = new ModelEvidence();
   evidence2.add(sides, first);
   evidence2.addDeviations(sides, first, model.ratio);
   model = estimateModel(evidence2, model);
   const second = alignBanded(sides, model, pathRows(first, n, m), SECOND_WIDTH, { posteriors: true, onRow: row(1) });
   progress?.(total, total);
-  if (process.env.ALIGN_DEBUG) console.error(JSON.stringify({ ...model, typeCost: Array.from(model.typeCost, (c) => Math.exp(-c).toFixed(3)) }), lexicon.size);
-  return { raw: second, model, lexicon };
+  if (process.env.ALIGN_DEBUG) console.error(JSON.stringify({ ...model, typeCost: Array.from(model.typeCost, (c) => Math.exp(-c).toFixed(3)) }), learned.size);
+  return { raw: second, model };
 }
 
 /// Aligns two texts paragraph by paragraph: every paragraph of each side is in exactly one bead,

@@ -56,49 +56,71 @@ export interface LearnOptions {
   maxPairs?: number;
 }
 
-/// Learns a lexicon from aligned text pairs (French, English), e.g. the confident 1-1 beads of a
-/// first alignment: two words are translations when they occur in the same pairs far more often
-/// than chance (Dice coefficient over pairs).
-export function learnLexicon(pairs: ReadonlyArray<readonly [string, string]>, options: LearnOptions = {}): Lexicon {
+/// Learns translations from aligned pairs of word sets (sorted distinct integer keys): two words
+/// are translations when they occur in the same pairs far more often than chance (Dice
+/// coefficient over pairs). Returns French key → English keys, best first.
+export function learnTranslations(pairs: ReadonlyArray<readonly [ArrayLike<number>, ArrayLike<number>]>, options: LearnOptions = {}): Map<number, number[]> {
   const minCount = options.minCount ?? 2;
   const minDice = options.minDice ?? 0.3;
   const perWord = options.perWord ?? 3;
   const maxPairs = options.maxPairs ?? 4000;
   const step = Math.max(1, pairs.length / maxPairs);
-  const frCount = new Map<string, number>();
-  const enCount = new Map<string, number>();
-  const both = new Map<string, Map<string, number>>();
-  const docs: Array<[string[], string[]]> = [];
-  for (let k = 0; k < pairs.length; k += step) {
-    const [frText, enText] = pairs[Math.floor(k)]!;
-    const fr = [...new Set(contentWords(frText).map(frenchStem))];
-    const en = [...new Set(contentWords(enText).map(englishStem))];
-    docs.push([fr, en]);
-    for (const w of fr) frCount.set(w, (frCount.get(w) ?? 0) + 1);
-    for (const w of en) enCount.set(w, (enCount.get(w) ?? 0) + 1);
+  const chosen: Array<readonly [ArrayLike<number>, ArrayLike<number>]> = [];
+  for (let k = 0; k < pairs.length; k += step) chosen.push(pairs[Math.floor(k)]!);
+  const frCount = new Map<number, number>();
+  const enCount = new Map<number, number>();
+  const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const [fr, en] of chosen) {
+    for (let k = 0; k < fr.length; k++) bump(frCount, fr[k]!);
+    for (let k = 0; k < en.length; k++) bump(enCount, en[k]!);
   }
-  for (const [fr, en] of docs) {
-    for (const f of fr) {
-      if ((frCount.get(f) ?? 0) < minCount) continue;
-      let row = both.get(f);
-      for (const e of en) {
-        if ((enCount.get(e) ?? 0) < minCount) continue;
-        if (!row) both.set(f, (row = new Map()));
-        row.set(e, (row.get(e) ?? 0) + 1);
-      }
+  // Co-occurrences of words seen at least minCount times, keyed fr × 2^26 + en.
+  const both = new Map<number, number>();
+  for (const [fr, en] of chosen) {
+    const ens: number[] = [];
+    for (let k = 0; k < en.length; k++) if (enCount.get(en[k]!)! >= minCount) ens.push(en[k]!);
+    for (let k = 0; k < fr.length; k++) {
+      const f = fr[k]!;
+      if (frCount.get(f)! < minCount) continue;
+      for (const e of ens) bump(both, f * 67108864 + e);
     }
   }
+  const scored = new Map<number, Array<[number, number]>>();
+  for (const [key, c] of both) {
+    if (c < minCount) continue;
+    const f = Math.floor(key / 67108864);
+    const e = key - f * 67108864;
+    const dice = (2 * c) / (frCount.get(f)! + enCount.get(e)!);
+    if (dice < minDice) continue;
+    let list = scored.get(f);
+    if (!list) scored.set(f, (list = []));
+    list.push([e, dice]);
+  }
+  const out = new Map<number, number[]>();
+  for (const [f, list] of scored) out.set(f, list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, perWord).map(([e]) => e));
+  return out;
+}
+
+/// Learns a lexicon from aligned text pairs (French, English), e.g. the confident 1-1 beads of a
+/// first alignment, or the documents already aligned in the corpus (see `learnTranslations`).
+/// Keys are French words with their plural folded, values English words likewise.
+export function learnLexicon(pairs: ReadonlyArray<readonly [string, string]>, options: LearnOptions = {}): Lexicon {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const id = (w: string) => {
+    let k = ids.get(w);
+    if (k === undefined) {
+      ids.set(w, (k = words.length));
+      words.push(w);
+    }
+    return k;
+  };
+  const sets = (text: string, stem: (w: string) => string) => Int32Array.from(new Set(contentWords(text).map((w) => id(stem(w))))).sort();
+  const learned = learnTranslations(
+    pairs.map(([fr, en]) => [sets(fr, frenchStem), sets(en, englishStem)] as const),
+    options,
+  );
   const map = new Map<string, string[]>();
-  for (const [f, row] of both) {
-    const cf = frCount.get(f)!;
-    const scored: Array<[string, number]> = [];
-    for (const [e, c] of row) {
-      if (c < minCount) continue;
-      const dice = (2 * c) / (cf + enCount.get(e)!);
-      if (dice >= minDice) scored.push([e, dice]);
-    }
-    scored.sort((a, b) => b[1] - a[1]);
-    if (scored.length > 0) map.set(f, scored.slice(0, perWord).map(([e]) => e));
-  }
+  for (const [f, ens] of learned) map.set(words[f]!, ens.map((e) => words[e]!));
   return map;
 }

@@ -38,7 +38,7 @@ export interface Model {
   lexicalWeight: number;
 }
 
-const DEFAULT_PRIOR = [0.86, 0.01, 0.01, 0.045, 0.045, 0.01, 0.004, 0.004, 0.001, 0.001];
+const DEFAULT_PRIOR = [0.86, 0.02, 0.02, 0.045, 0.045, 0.005, 0.004, 0.004, 0.001, 0.001];
 
 export function defaultModel(ratio = 1): Model {
   return {
@@ -50,7 +50,7 @@ export function defaultModel(ratio = 1): Model {
       { match: 0.35, chance: 0.06 },
       { match: 0.25, chance: 0.04 },
     ],
-    lexicalWeight: Number(process.env.LW ?? 0.5),
+    lexicalWeight: 0.7,
   };
 }
 
@@ -114,6 +114,8 @@ export function unpack(v: number, c: number): number {
 class Pieces {
   /// [channel][level][unit]
   readonly keys: Int32Array[][][];
+  /// [count − 1][unit]: packed key counts of the merge of `count` units from `unit`.
+  private readonly counts: Int32Array[];
   constructor(units: readonly Unit[]) {
     this.keys = CHANNELS.map((_, c) => {
       const level0 = units.map((u) => u.keys[c]!);
@@ -121,17 +123,22 @@ class Pieces {
       const level2 = level0.map((k, i) => (i > 1 ? minus(level1[i]!, level0[i - 2]!) : level1[i]!));
       return [level0, level1, level2];
     });
+    this.counts = [1, 2, 3].map((count) =>
+      Int32Array.from(units, (_, i) =>
+        pack(
+          this.keys.map((levels) => {
+            let n = 0;
+            for (let k = 0; k < count && i + k < units.length; k++) n += levels[k]![i + k]!.length;
+            return n;
+          }),
+        ),
+      ),
+    );
   }
 
-  /// Packed key counts of the merge of `count` units from `i`.
+  /// Packed key counts of the merge of `count` (1 to 3) units from `i`.
   count(i: number, count: number): number {
-    return pack(
-      this.keys.map((levels) => {
-        let n = 0;
-        for (let k = 0; k < count; k++) n += levels[k]![i + k]!.length;
-        return n;
-      }),
-    );
+    return this.counts[count - 1]![i]!;
   }
 }
 
@@ -159,7 +166,13 @@ export class Sides {
 
   /// Shared keys of French unit `i`'s piece `pf` and English unit `j`'s piece `pe`, packed.
   pair(i: number, j: number, pf = 0, pe = 0): number {
-    return pack(this.frPieces.keys.map((levels, c) => overlap(levels[pf]![i]!, this.enPieces.keys[c]![pe]![j]!)));
+    const f = this.frPieces.keys;
+    const e = this.enPieces.keys;
+    return (
+      Math.min(overlap(f[0]![pf]![i]!, e[0]![pe]![j]!), MASK[0]!) |
+      (Math.min(overlap(f[1]![pf]![i]!, e[1]![pe]![j]!), MASK[1]!) << SHIFT[1]!) |
+      (Math.min(overlap(f[2]![pf]![i]!, e[2]![pe]![j]!), MASK[2]!) << SHIFT[2]!)
+    );
   }
 
   /// Key counts of the merge of `count` French units from `i`, packed.
@@ -183,13 +196,28 @@ export interface BeadStats {
   keys: number[];
 }
 
-/// −log probability of a bead of type `t` with these statistics (lower is better).
-export function beadCost(model: Model, t: number, s: BeadStats): number {
+/// The model's per-key log-likelihood ratios, computed once: [hit, miss] per channel.
+export function evidenceWeights(model: Model): Float64Array {
+  const w = new Float64Array(2 * CHANNELS.length);
+  model.rates.forEach((r, c) => {
+    w[2 * c] = model.lexicalWeight * Math.log(r.match / r.chance);
+    w[2 * c + 1] = model.lexicalWeight * Math.log((1 - r.match) / (1 - r.chance));
+  });
+  return w;
+}
+
+/// −log probability of a bead of type `t` with these statistics (lower is better); `weights`
+/// are `evidenceWeights(model)`.
+export function beadCost(model: Model, t: number, s: BeadStats, weights = evidenceWeights(model)): number {
   const [a, b] = BEAD_TYPES[t]!;
   let cost = model.typeCost[t]!;
   if (a === 0 || b === 0) return cost;
   cost += lengthCost(model, s.frLength, s.enLength);
-  let evidence = 0;
-  for (let c = 0; c < CHANNELS.length; c++) evidence += keyEvidence(model.rates[c]!, s.shared[c]!, s.keys[c]!);
-  return cost - model.lexicalWeight * evidence;
+  for (let c = 0; c < CHANNELS.length; c++) {
+    const n = s.keys[c]!;
+    if (n <= 0) continue;
+    const k = Math.min(s.shared[c]!, n);
+    cost -= k * weights[2 * c]! + (n - k) * weights[2 * c + 1]!;
+  }
+  return cost;
 }

@@ -14,8 +14,6 @@ export const STOPWORDS = new Set(
   ).split(" "),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:[.,\u00a0\u202f'’\-][\p{L}\p{N}]+)*/gu;
-
 /// Lower case without accents ("Dignité" → "dignite").
 export function fold(word: string): string {
   return word
@@ -45,25 +43,22 @@ export function frenchStem(word: string): string {
   return word;
 }
 
-/// A token of a text: its surface form and whether it starts a sentence-like unit.
+/// A token of a text: its surface form, and for a number its digits alone.
 export interface Token {
   text: string;
   /// Digits only, for numbers ("1.000" → "1000", "3,5" → "35"); null for words.
   number: string | null;
 }
 
-/// The word tokens of a text, elisions split off ("l'homme" → "l", "homme").
+// Numbers with their group and decimal separators (no ordinary space: "en 2019 3 pays" is two),
+// or runs of letters (elisions and hyphens split words: "l'homme" → "l", "homme").
+const TOKEN = /(\p{N}+(?:[.,\u00a0\u202f]\p{N}+)*)|\p{L}+/gu;
+
+/// The word and number tokens of a text.
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    if (/^\p{N}/u.test(raw) && /^[\p{N}.,\u00a0\u202f]+$/u.test(raw)) {
-      out.push({ text: raw, number: raw.replace(/[^\p{N}]/gu, "") });
-      continue;
-    }
-    for (const part of raw.split(/['’]/)) {
-      for (const piece of part.split(/[.,\u00a0\u202f]/)) if (piece) out.push({ text: piece, number: /^\p{N}+$/u.test(piece) ? piece : null });
-    }
+  for (const m of text.matchAll(TOKEN)) {
+    out.push({ text: m[0], number: m[1] === undefined ? null : m[1].replace(/[^\p{N}]/gu, "") });
   }
   return out;
 }

@@ -69,18 +69,19 @@ function lastWordBeforeDot(text: string): string | null {
 function isFalseBoundary(before: string, after: string, lang: SentenceLang): boolean {
   const trimmed = before.trimEnd();
   const next = after.trimStart();
-  if (next === "") return true;
+  // What follows has no word at all (a stray quote, a dash): it belongs to the sentence before.
+  if (!/[\p{L}\p{N}]/u.test(next)) return true;
   const firstChar = next[0]!;
   const nextIsLower = /^\p{Ll}/u.test(next);
   const nextStartsDigit = /^\p{N}/u.test(next);
+  // The sentence's last punctuation, closing quotes and brackets aside.
+  const core = trimmed.replace(/[\s»”’"')\]]+$/u, "");
   // Ellipsis (… or ...) followed by lower case continues the sentence.
-  if (/(\.\.\.|…)[»”’"')\]]*$/u.test(trimmed)) return nextIsLower;
-  if (!trimmed.endsWith(".")) {
-    // "?" or "!" followed by lower case, as in French « Quoi ? dit-il », continues.
-    if (/[?!][»”’"')\]]*$/u.test(trimmed) && nextIsLower) return true;
-    return false;
-  }
-  const word = lastWordBeforeDot(trimmed);
+  if (/(\.\.\.|…)$/u.test(core)) return nextIsLower;
+  // "?" or "!" followed by lower case, as in « Quoi ? » dit-il, continues.
+  if (/[?!]$/u.test(core)) return nextIsLower;
+  if (!core.endsWith(".")) return false;
+  const word = lastWordBeforeDot(core);
   if (word === null) return false;
   const lower = word.toLowerCase();
   // Single-letter initial: "J. Smith", "A. B. Dupont" (a capital letter alone).

@@ -107,3 +107,17 @@ export function beadF1(found: ReadonlyArray<{ fr: number[]; en: number[] }>, gol
   const correct = found.filter((b) => g.has(key(b))).length;
   return (2 * correct) / (found.length + gold.length);
 }
+
+/// A long pair for benchmarks: `count` French paragraphs or so, made of hard variants of `pair`
+/// (one per copy, each with its own seed) laid end to end, with the gold of the whole.
+export function longPair(pair: GoldPair, count: number, seed = 1): GoldPair {
+  const out: GoldPair = { fr: [], en: [], gold: [] };
+  for (let copy = 0; out.fr.length < count; copy++) {
+    const v = editedVariant(pair, seed * 100_003 + copy);
+    const [f, e] = [out.fr.length, out.en.length];
+    out.fr.push(...v.fr);
+    out.en.push(...v.en);
+    for (const b of v.gold) out.gold.push({ fr: b.fr.map((x) => x + f), en: b.en.map((x) => x + e) });
+  }
+  return out;
+}
