@@ -70,7 +70,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export function estimateModel(evidence: ModelEvidence, base: Model = defaultModel()): Model {
   const model = { ...base, typeCost: Float64Array.from(base.typeCost) };
   const L0 = 2000;
-  model.ratio = clamp((evidence.lengthEn + base.ratio * L0) / (evidence.lengthFr + L0), 0.3, 3);
+  model.ratio = clamp((evidence.lengthEn + base.ratio * L0) / (evidence.lengthFr + L0), 0.5, 2);
   if (evidence.deviations.length >= 5) {
     const d = [...evidence.deviations].sort((a, b) => a - b);
     // The median of a χ²(1) variable is 0.455 × its variance; the median ignores wrong beads.

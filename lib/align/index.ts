@@ -39,6 +39,11 @@ export interface AlignOptions {
 /// Beads whose score is below this are doubtful: shown to the reviewer to check.
 export const DOUBTFUL_SCORE = 0.5;
 
+/// Characters of prior belief in the expected length ratio (1, or the paragraphs' for sentences).
+const RATIO_WEIGHT = 500;
+
+const clampRatio = (r: number) => (r > 1.6 || r < 0.6 ? 1 : r);
+
 /// Half-width of the first band, in units, around the diagonal that the lengths suggest.
 const FIRST_WIDTH = 20;
 /// Half-width of the band of the second pass, around the first pass's path.
@@ -84,6 +89,7 @@ function alignUnits(
   en: readonly string[],
   options: AlignOptions,
   progress?: (done: number, total: number) => void,
+  expectedRatio = 1,
 ): { raw: RawBead[]; model: Model } {
   const n = fr.length;
   const m = en.length;
@@ -92,13 +98,17 @@ function alignUnits(
   const frUnits = fr.map((t) => unitFeatures(t, "fr", interner, given));
   const enUnits = en.map((t) => unitFeatures(t, "en", interner, given));
   let sides = new Sides(frUnits, enUnits);
-  const ratio = (sides.enLength[m]! + 1) / (sides.frLength[n]! + 1);
+  // English characters per French one: the texts' own ratio, unless they are too short to say.
+  // Far from 1:1, one text has much that the other has not: the totals say nothing.
+  const ratio = clampRatio((sides.enLength[m]! + RATIO_WEIGHT * expectedRatio) / (sides.frLength[n]! + RATIO_WEIGHT));
   let model = defaultModel(ratio);
   const total = 2 * (n + 1);
   const row = (pass: number) => (progress ? (i: number) => (i & 255) === 0 && progress(pass * (n + 1) + i, total) : undefined);
 
   // Pass 1: lengths and anchors, around the length diagonal.
-  const first = alignBanded(sides, model, lengthDiagonal(sides), FIRST_WIDTH, { posteriors: false, types: 6, onRow: row(0) });
+  // Where the counts differ a lot, widen the band to the difference, within a linear budget.
+  const width = Math.max(FIRST_WIDTH, Math.min(Math.abs(n - m), Math.floor((40 * Math.max(n, m)) / (Math.min(n, m) + 1))));
+  const first = alignBanded(sides, model, lengthDiagonal(sides), width, { posteriors: false, types: 6, onRow: row(0) });
   const evidence = new ModelEvidence();
   evidence.add(sides, first);
   model = estimateModel(evidence, model);
@@ -145,6 +155,15 @@ export function alignSentences(fr: string[], en: string[], paragraphBeads: Bead[
     indices.flatMap((p) => spans[p]!.map((s) => paragraphs[p]!.slice(s.start, s.end)));
   const beads: Bead[][] = [];
   const total = paragraphBeads.length;
+  // The length ratio of the paragraphs that have a counterpart: sentences share it.
+  let frLength = 0;
+  let enLength = 0;
+  for (const pb of paragraphBeads) {
+    if (pb.fr.length === 0 || pb.en.length === 0) continue;
+    for (const p of pb.fr) frLength += fr[p]!.length;
+    for (const p of pb.en) enLength += en[p]!.length;
+  }
+  const ratio = clampRatio((enLength + RATIO_WEIGHT) / (frLength + RATIO_WEIGHT));
   paragraphBeads.forEach((pb, k) => {
     const f = texts(fr, frSpans, pb.fr);
     const e = texts(en, enSpans, pb.en);
@@ -153,7 +172,7 @@ export function alignSentences(fr: string[], en: string[], paragraphBeads: Bead[
     } else if (f.length === 1 && e.length === 1) {
       beads.push([{ fr: [0], en: [0], score: pb.score }]);
     } else {
-      beads.push(toBeads(alignUnits(f, e, options).raw));
+      beads.push(toBeads(alignUnits(f, e, options, undefined, ratio).raw));
     }
     if ((k & 63) === 0) options.onProgress?.(k, total);
   });
