@@ -178,6 +178,26 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("term_entry_history_entry").on("term_entry_history").columns(["entry_id", "id"]).execute();
   },
+  "0007_alignment": async (db, dialect) => {
+    // The document's beads as JSON (lib/corpus/alignment), or null for one line to one line.
+    await db.schema.alterTable("documents").addColumn("alignment", "text").execute();
+    await db.schema
+      .createTable("alignment_changes")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull())
+      // The window of beads replaced: from bead `at`, `before` (JSON) became `after` (JSON).
+      .addColumn("at", "integer", (c) => c.notNull())
+      .addColumn("before", "text", (c) => c.notNull())
+      .addColumn("after", "text", (c) => c.notNull())
+      .addColumn("actor_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("actor_name", "text", (c) => c.notNull())
+      .addColumn("made_at", "text", (c) => c.notNull())
+      .addColumn("reverts", "integer")
+      .addColumn("reverted_by", "integer")
+      .execute();
+    await db.schema.createIndex("alignment_changes_document").on("alignment_changes").columns(["document_id", "id"]).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {
