@@ -159,6 +159,17 @@ export function applyAlignmentEdit(beads: readonly AlignedBead[], edit: Alignmen
   }
 }
 
+/// One change in an alignment's history, as the API and the reader show it.
+export interface AlignmentChangeView {
+  id: number;
+  kind: string;
+  window: AlignmentWindow;
+  by: string;
+  at: string;
+  reverts: number | null;
+  revertedBy: number | null;
+}
+
 /// The alignment with a window applied.
 export function withWindow(beads: readonly AlignedBead[], w: AlignmentWindow): AlignedBead[] {
   return [...beads.slice(0, w.at), ...w.after, ...beads.slice(w.at + w.before.length)];

@@ -11,6 +11,7 @@ import {
   withWindow,
   type AlignedBead,
   type AlignmentEdit,
+  type AlignmentChangeView,
   type AlignmentWindow,
 } from "../../lib/corpus/alignment";
 import type { Actor } from "../audit";
@@ -53,17 +54,6 @@ async function liveCounts(trx: Kysely<Database>, documentId: number) {
 export async function documentBeads(db: Kysely<Database>, documentId: number): Promise<AlignedBead[]> {
   const doc = await db.selectFrom("documents").select("alignment").where("id", "=", documentId).executeTakeFirstOrThrow();
   return beadsOf(doc.alignment, await liveCounts(db, documentId));
-}
-
-/// One change in an alignment's history, as the API and the reader show it.
-export interface AlignmentChangeView {
-  id: number;
-  kind: string;
-  window: AlignmentWindow;
-  by: string;
-  at: string;
-  reverts: number | null;
-  revertedBy: number | null;
 }
 
 type ChangeRow = Selectable<AlignmentChangeTable>;
