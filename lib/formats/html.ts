@@ -40,6 +40,9 @@ function fragmentBlocks(html: string): Block[] {
 export function webPageParagraphs(html: string): string[] {
   const { document } = parseHTML(html);
   const pageTitle = clean(document.title ?? "");
+  // The article's own heading, read before Readability rearranges the page: a title such as
+  // "Containment, explained | The Weekly" is that heading plus the site's name.
+  const heading = clean((document.querySelector("h1") as { textContent: string | null } | null)?.textContent ?? "");
   let article: { title?: string | null; content?: string | null } | null = null;
   try {
     article = new Readability(document as unknown as Document, { charThreshold: 0, keepClasses: false }).parse();
@@ -55,6 +58,7 @@ export function webPageParagraphs(html: string): string[] {
     const { document: fresh } = parseHTML(html);
     blocks = blockTexts((fresh.body ?? fresh.documentElement) as unknown as DomNode, true);
   }
+  if (heading && title.includes(heading)) title = heading;
   const paragraphs = blocks.map((b) => b.text);
   // A page whose article opens with its own heading has its title already.
   if (title && !blocks[0]?.heading && paragraphs[0] !== title) paragraphs.unshift(title);

@@ -105,7 +105,7 @@ export async function recordAlignmentChange(
 }
 
 /// Applies a hand repair. Throws AlignmentEditError when it does not fit the current beads.
-export async function editAlignment(db: Db, documentId: number, edit: AlignmentEdit, actor: Actor) {
+export async function editAlignment(db: Db, documentId: number, edit: AlignmentEdit, actor: Actor | { id: null; name: string }) {
   return inTurn(db, async (trx) => {
     const beads = await lockedBeads(trx, db, documentId);
     return recordAlignmentChange(trx, documentId, beads, applyAlignmentEdit(beads, edit), edit.kind, actor);
@@ -114,7 +114,7 @@ export async function editAlignment(db: Db, documentId: number, edit: AlignmentE
 
 /// Reverts one change of the alignment as a new change. Throws AlignmentEditError (`conflict`)
 /// when later changes touched the same beads, `noSuchChange` or `alreadyReverted`.
-export async function revertAlignmentChange(db: Db, documentId: number, changeId: number, actor: Actor) {
+export async function revertAlignmentChange(db: Db, documentId: number, changeId: number, actor: Actor | { id: null; name: string }) {
   return inTurn(db, async (trx) => {
     const row = await trx.selectFrom("alignment_changes").selectAll().where("id", "=", changeId).where("document_id", "=", documentId).executeTakeFirst();
     if (!row) throw new AlignmentEditError("noSuchChange", `there is no alignment change ${changeId}`);
