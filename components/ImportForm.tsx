@@ -4,7 +4,7 @@
 /// (nothing is stored), aligns them here with a progress bar, and shows the proposed beads, the
 /// doubtful ones marked; "Import" then stores the document with that alignment.
 import Link from "next/link";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { AlignedBead } from "@/lib/corpus/alignment";
 import { alignInBackground } from "./alignment/alignInBackground";
@@ -32,6 +32,12 @@ export function ImportForm({ doubtfulScore }: { doubtfulScore: number }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const form = useRef<FormData | null>(null);
+  // The preview replaces the form: the reader is taken to its heading.
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const previewing = preview !== null;
+  useEffect(() => {
+    if (previewing) heading.current?.focus();
+  }, [previewing]);
   const failed = (reason?: string) => setOutcome({ kind: "error", message: t("import.failed", { reason: reason ?? t("errors.generic") }) });
 
   async function previewAlignment(e: FormEvent<HTMLFormElement>) {
@@ -133,7 +139,9 @@ export function ImportForm({ doubtfulScore }: { doubtfulScore: number }) {
       </form>
       {preview && (
         <section className="import-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">{t("alignment.import.previewTitle")}</h2>
+          <h2 id="preview-title" tabIndex={-1} ref={heading}>
+            {t("alignment.import.previewTitle")}
+          </h2>
           <p className="formats">
             {t("alignment.import.formats", { fr: t(`alignment.import.format.${preview.formats.fr}`), en: t(`alignment.import.format.${preview.formats.en}`) })}
           </p>
