@@ -14,7 +14,11 @@ export function exportText(doc: DocumentView, lang: "fr" | "en"): string {
 
 /// meta.json as a document folder has it: with the alignment when it is not one to one.
 export function exportMeta(doc: DocumentView): string {
-  return JSON.stringify(doc.aligned ? { ...doc.meta, alignment: { beads: doc.beads } } : doc.meta, null, 2) + "\n";
+  const meta = JSON.stringify(doc.meta, null, 2);
+  if (!doc.aligned) return meta + "\n";
+  // One bead per line, so that a person can read and edit the alignment.
+  const beads = doc.beads.map((b) => `      ${JSON.stringify(b)}`).join(",\n");
+  return `${meta.slice(0, meta.lastIndexOf("}")).trimEnd()},\n  "alignment": {\n    "beads": [\n${beads}\n    ]\n  }\n}\n`;
 }
 
 /// A document as JSON: metadata and rows with their revisions; a document that is not one line

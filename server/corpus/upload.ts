@@ -9,8 +9,8 @@ import { parseDocumentMeta, type DocumentMeta } from "../../lib/corpus/meta";
 import { decodeUtf8 } from "../../lib/text/decode";
 import { readDocumentPair, type InputFile } from "./convert";
 
-/// Two documents of at most 5 MB each, meta.json, plus the form's own overhead (the alignment).
-export const MAX_UPLOAD_BYTES = 3 * MAX_DOCUMENT_FILE_BYTES + 4 * 1024 * 1024;
+/// Three files of at most 5 MB each (French, English, meta.json), plus the form's own overhead.
+export const MAX_UPLOAD_BYTES = 3 * MAX_DOCUMENT_FILE_BYTES + 64 * 1024;
 
 /// Which field is missing (the route answers 400 naming it).
 export class MissingFieldError extends Error {
