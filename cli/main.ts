@@ -24,9 +24,9 @@ const commands = {
 const usage = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
-  import DIR                      import or update a document (fr.txt, en.txt, meta.json)
+  import DIR | import FR EN       import or update a document (a folder, or two files: .txt .md .html .docx)
   list                            list the documents
-  export SLUG --format txt|json   print a document
+  export SLUG --format txt|json|meta  print a document
   terms FR.txt [--en EN.txt] [--glossary DIR] --format json
                                   find glossary terms in a text (no database needed)
   align FR.txt EN.txt [--level paragraph|sentence] --format tsv|json

@@ -2,7 +2,9 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { isValidSlug } from "../lib/corpus/document";
+import type { AlignedBead } from "../lib/corpus/alignment";
 import type { DocumentMeta } from "../lib/corpus/meta";
+import { beadsOf } from "./corpus/alignment";
 import type { Database } from "./db/schema";
 
 /// A document as the home page lists it.
@@ -14,15 +16,25 @@ export interface DocumentSummary {
   paragraphs: number;
 }
 
-/// One aligned row of a document: a French paragraph and its English counterpart.
+/// One French paragraph of a document, with the English of its bead.
 export interface DocumentRow {
-  /// Index among the document's paragraphs, from 0 (the title).
+  /// Index among the document's French paragraphs, from 0 (the title).
   position: number;
   /// The id of the French paragraph (what suggestions are anchored to).
   paragraphId: number;
   fr: string;
+  /// The English paragraphs of this paragraph's bead, one per line, on the bead's first French
+  /// paragraph ("" on the others). One line to one line, the English paragraph of that position.
   en: string;
   /// The French paragraph's revision.
+  revision: number;
+}
+
+/// One paragraph of either language.
+export interface ParagraphView {
+  position: number;
+  id: number;
+  text: string;
   revision: number;
 }
 
@@ -30,6 +42,12 @@ export interface DocumentRow {
 export interface DocumentView extends DocumentSummary {
   meta: DocumentMeta;
   rows: DocumentRow[];
+  /// Every paragraph of each language, by position.
+  texts: { fr: ParagraphView[]; en: ParagraphView[] };
+  /// How they pair up: beads in reading order (one to one unless the document says otherwise).
+  beads: AlignedBead[];
+  /// Whether the beads are other than one line to one line.
+  aligned: boolean;
 }
 
 /// Every document, by French title, with its paragraph count.
@@ -82,17 +100,12 @@ export async function getDocument(db: Kysely<Database>, slug: string): Promise<D
     .where("removed", "=", 0)
     .orderBy("position")
     .execute();
-  const byPosition = new Map<number, DocumentRow>();
-  for (const p of paragraphs) {
-    const row = byPosition.get(p.position) ?? { position: p.position, paragraphId: 0, fr: "", en: "", revision: 0 };
-    row[p.lang] = p.text;
-    if (p.lang === "fr") {
-      row.revision = p.revision;
-      row.paragraphId = p.id;
-    }
-    byPosition.set(p.position, row);
-  }
-  const rows = [...byPosition.values()].sort((a, b) => a.position - b.position);
+  const split = { fr: [] as ParagraphView[], en: [] as ParagraphView[] };
+  for (const p of paragraphs) split[p.lang].push({ position: p.position, id: p.id, text: p.text, revision: p.revision });
+  const beads = beadsOf(doc.alignment, { fr: split.fr.length, en: split.en.length });
+  const englishOf = new Map<number, string>();
+  for (const b of beads) if (b.fr.length) englishOf.set(b.fr[0], b.en.map((i) => split.en[i]?.text ?? "").join("\n"));
+  const rows: DocumentRow[] = split.fr.map((p) => ({ position: p.position, paragraphId: p.id, fr: p.text, en: englishOf.get(p.position) ?? "", revision: p.revision }));
   return {
     slug: doc.slug,
     title: { fr: rows[0]?.position === 0 && rows[0].fr ? rows[0].fr : doc.title_fr, en: doc.title_en },
@@ -101,5 +114,8 @@ export async function getDocument(db: Kysely<Database>, slug: string): Promise<D
     paragraphs: rows.length,
     meta: JSON.parse(doc.meta) as DocumentMeta,
     rows,
+    texts: split,
+    beads,
+    aligned: doc.alignment !== null,
   };
 }

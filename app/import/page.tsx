@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/ImportForm";
+import { DOUBTFUL_SCORE } from "@/lib/align";
 import { requirePagePermission } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
 
@@ -13,8 +14,8 @@ export default async function ImportPage() {
   return (
     <div className="page import">
       <h1>{t("import.title")}</h1>
-      <p className="lead">{t("import.intro")}</p>
-      <ImportForm />
+      <p className="lead">{t("alignment.import.intro")}</p>
+      <ImportForm doubtfulScore={DOUBTFUL_SCORE} />
     </div>
   );
 }

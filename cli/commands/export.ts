@@ -1,12 +1,13 @@
-import { EXPORT_FORMATS, exportJson, exportText } from "../../server/corpus/export";
+import { EXPORT_FORMATS, exportJson, exportMeta, exportText } from "../../server/corpus/export";
 import type { Db } from "../../server/db/connection";
 import { getDocument } from "../../server/documents";
 import { oneOf, out, parse, UsageError } from "../args";
 
-export const usage = `Usage: npm run -s cli -- export SLUG --format txt|json [--lang fr|en]
+export const usage = `Usage: npm run -s cli -- export SLUG --format txt|json|meta [--lang fr|en]
 
 Prints a document on stdout: with txt, the current text of one language (French by default),
-one paragraph per line; with json, the metadata and the aligned paragraphs.`;
+one paragraph per line; with json, the metadata and the aligned paragraphs; with meta, meta.json
+as a document folder has it (with the alignment when it is not one line to one line).`;
 
 export async function run(argv: string[], open: () => Promise<Db>): Promise<number> {
   const { values, positionals } = parse(argv, { format: { type: "string" }, lang: { type: "string" } });
@@ -18,7 +19,7 @@ export async function run(argv: string[], open: () => Promise<Db>): Promise<numb
   try {
     const doc = await getDocument(db.kysely, positionals[0]);
     if (!doc) throw new UsageError(`no document named "${positionals[0]}" (see: npm run -s cli -- list)`);
-    await out(format === "json" ? exportJson(doc) : exportText(doc, lang));
+    await out(format === "json" ? exportJson(doc) : format === "meta" ? exportMeta(doc) : exportText(doc, lang));
     return 0;
   } finally {
     await db.close();

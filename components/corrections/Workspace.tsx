@@ -3,10 +3,15 @@
 /// open suggestions drawn in the text and listed under it, the editor that turns a corrected
 /// draft into suggestions, history, bulk review, the quality score, and everything kept live.
 ///
-/// Keys (outside text fields): e opens the editor on the current paragraph; n / p move to the
-/// next / previous open suggestion; a accepts and r rejects the focused one; h shows history.
+/// Rows are beads (see Reader): each French paragraph of a bead keeps its own suggestions,
+/// editor and history; reviewers repair the bead itself (BeadTools).
+///
+/// Keys (outside text fields): e opens the editor on the current row's (first) French paragraph;
+/// n / p move to the next / previous open suggestion; a accepts and r rejects the focused one;
+/// h shows history.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { AlignedBead } from "@/lib/corpus/alignment";
 import type { Fix } from "@/lib/corrections/draft";
 import type { GlossaryFlag } from "@/lib/glossary/consistency";
 import type { TermMatch } from "@/lib/glossary/match";
@@ -15,7 +20,8 @@ import type { DocumentTerms } from "@/lib/glossary/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { TermCard } from "../glossary/TermCard";
-import { isTyping, Reader, type ReaderRow } from "../reader/Reader";
+import { BeadTools } from "../alignment/BeadTools";
+import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
@@ -31,11 +37,19 @@ export interface WorkspacePermissions {
   comment: boolean;
   review: boolean;
   revert: boolean;
+  /// Repair the alignment (reviewers and admins).
+  align: boolean;
 }
 
 export interface WorkspaceProps {
   slug: string;
   rows: WorkspaceRow[];
+  /// How the French paragraphs (rows) and the English ones pair up.
+  beads: AlignedBead[];
+  /// The English paragraphs, by position.
+  english: ReaderParagraph[];
+  /// Beads the aligner scored under this are doubtful.
+  doubtfulScore: number;
   suggestions: SuggestionView[];
   lastEventId: number;
   quality: DocumentQuality;
@@ -47,17 +61,19 @@ export interface WorkspaceProps {
 
 const TERMS_KEY = "vv-show-terms";
 
-export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms: initialTerms, initialLayout, me, can }: WorkspaceProps) {
+export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestions, lastEventId, quality, terms: initialTerms, initialLayout, me, can }: WorkspaceProps) {
   const { t } = useTranslation();
-  const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions));
+  const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions, beads));
   const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState<{ text: string; category: "terminology" } | null>(null);
   const [terms, setTerms] = useState(initialTerms);
   const [showTerms, setShowTerms] = useState(true);
-  const [card, setCard] = useState<{ match: TermMatch; position: number; at: { left: number; top: number } } | null>(null);
+  const [card, setCard] = useState<{ match: TermMatch; position: number; bead: number; at: { left: number; top: number } } | null>(null);
   const [historyOf, setHistoryOf] = useState<number | null>(null);
+  /// The current row (a bead index) and its first French paragraph (what presence, e and h use).
   const [current, setCurrent] = useState<number | null>(null);
+  const currentParagraph = current === null ? null : (state.beads[current]?.fr[0] ?? null);
   const [focused, setFocused] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // Cards kept on screen whatever their suggestion's status (see SuggestionCard's onHold).
@@ -105,11 +121,11 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
 
   // Presence: say which paragraph this user looks at, again every 20 s; forget silent viewers.
   const currentRef = useRef<number | null>(null);
-  currentRef.current = current;
+  currentRef.current = currentParagraph;
   useEffect(() => {
     if (!me) return;
-    void callApi(`${base}/presence`, "POST", { paragraph: current });
-  }, [me, base, current]);
+    void callApi(`${base}/presence`, "POST", { paragraph: currentParagraph });
+  }, [me, base, currentParagraph]);
   useEffect(() => {
     const beat = setInterval(() => {
       if (me) void callApi(`${base}/presence`, "POST", { paragraph: currentRef.current });
@@ -134,12 +150,12 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || editing !== null) return;
       if (e.key === "Escape") setCard(null);
       const index = focused === null ? -1 : ordered.findIndex((s) => s.id === focused);
-      if (e.key === "e" && can.suggest && current !== null) {
+      if (e.key === "e" && can.suggest && currentParagraph !== null) {
         e.preventDefault();
-        setEditing(current);
-      } else if (e.key === "h" && current !== null) {
+        setEditing(currentParagraph);
+      } else if (e.key === "h" && currentParagraph !== null) {
         e.preventDefault();
-        setHistoryOf((h) => (h === current ? null : current));
+        setHistoryOf((h) => (h === currentParagraph ? null : currentParagraph));
       } else if ((e.key === "n" || e.key === "p") && ordered.length) {
         e.preventDefault();
         const next = e.key === "n" ? (index + 1) % ordered.length : (index - 1 + ordered.length) % ordered.length;
@@ -152,7 +168,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [can, current, editing, focused, focusSuggestion, ordered]);
+  }, [can, currentParagraph, editing, focused, focusSuggestion, ordered]);
 
   // The text and revision the open editor started from. A live change to the paragraph does not
   // replace the editor (and the corrector's draft) under their hands: the server maps the fixes
@@ -180,10 +196,10 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     return null;
   }
 
-  function pickTerm(match: TermMatch, position: number, element: HTMLElement) {
+  function pickTerm(match: TermMatch, position: number, bead: number, element: HTMLElement) {
     const box = element.getBoundingClientRect();
     const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 368));
-    setCard({ match, position, at: { left, top: box.bottom + window.scrollY + 6 } });
+    setCard({ match, position, bead, at: { left, top: box.bottom + window.scrollY + 6 } });
   }
 
   /// Opens the editor on the flagged paragraph with the glossary's fix already typed in.
@@ -197,13 +213,15 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   }
 
   const flagsAt = (position: number, lang: "fr" | "en") => terms.flags.filter((f) => f.paragraph === position && f.lang === lang);
-  const termDisplay = (position: number, lang: "fr" | "en") =>
+  /// Terms of a paragraph (`position` in its language) of the bead `bead`; the counterpart of
+  /// the picked term is looked for on the other side of the same bead.
+  const termDisplay = (position: number, lang: "fr" | "en", bead: number) =>
     showTerms
       ? {
           matches: terms.matches[position]?.[lang] ?? [],
           flagged: new Set(flagsAt(position, lang).map((f) => f.start)),
-          highlight: card && card.position === position && card.match.lang !== lang ? card.match.entry : null,
-          onPick: (m: TermMatch, el: HTMLElement) => pickTerm(m, position, el),
+          highlight: card && card.bead === bead && card.match.lang !== lang ? card.match.entry : null,
+          onPick: (m: TermMatch, el: HTMLElement) => pickTerm(m, position, bead, el),
         }
       : undefined;
 
@@ -224,13 +242,17 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   }
 
   const byPosition = new Map(state.rows.map((r) => [r.position, r]));
-  const readerRows: ReaderRow[] = state.rows.map((r) => ({ position: r.position, fr: r.fr, en: r.en }));
+  const readerBeads: ReaderBead[] = state.beads.map((b) => ({
+    fr: b.fr.map((i) => ({ position: i, text: byPosition.get(i)?.fr ?? "" })),
+    en: b.en.map((i) => english[i] ?? { position: i, text: "" }),
+    doubtful: b.score !== undefined && b.score < doubtfulScore,
+  }));
   const now = Date.now();
 
-  const renderFrench = (row: ReaderRow, index: number) => {
-    const r = byPosition.get(row.position)!;
-    if (editing === row.position) {
-      if (openedOn.current?.position !== row.position) openedOn.current = { position: row.position, revision: r.revision, text: r.fr };
+  const renderFrench = (paragraph: ReaderParagraph, _bead: ReaderBead, index: number) => {
+    const r = byPosition.get(paragraph.position)!;
+    if (editing === r.position) {
+      if (openedOn.current?.position !== r.position) openedOn.current = { position: r.position, revision: r.revision, text: r.fr };
       const opened = openedOn.current;
       return (
         <SuggestionEditor
@@ -248,13 +270,30 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
         />
       );
     }
-    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr")} />;
-    return index === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
+    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr", index)} />;
+    return r.position === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
   };
 
-  const renderEnglish = (row: ReaderRow) => <MarkedText text={row.en} open={[]} onPick={focusSuggestion} terms={termDisplay(row.position, "en")} />;
+  const renderEnglish = (paragraph: ReaderParagraph, _bead: ReaderBead, index: number) => (
+    <MarkedText text={paragraph.text} open={[]} onPick={focusSuggestion} terms={termDisplay(paragraph.position, "en", index)} />
+  );
 
-  const renderBelow = (row: ReaderRow) => {
+  /// Under a row: each French paragraph's tools, suggestions and history, then (for reviewers,
+  /// on the current row) the tools that repair the bead.
+  const renderBelow = (bead: ReaderBead, index: number) => (
+    <>
+      {bead.fr.map((p) => (
+        <div key={p.position} className="paragraph-below" data-position={p.position}>
+          {renderParagraphBelow(p, bead.fr.length > 1)}
+        </div>
+      ))}
+      {can.align && current === index && (
+        <BeadTools slug={slug} beads={state.beads} index={index} onChanged={(next) => dispatch({ type: "alignment.changed", data: { beads: next } })} />
+      )}
+    </>
+  );
+
+  const renderParagraphBelow = (row: ReaderParagraph, labelled: boolean) => {
     const r = byPosition.get(row.position)!;
     const list = openSuggestionsOf(state, r.paragraphId);
     // Open suggestions, and the held ones a live update decided while someone had them in hand.
@@ -270,6 +309,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     return (
       <>
         <div className="row-tools">
+          {labelled && <span className="paragraph-label">{t("alignment.paragraphLabel", { number: row.position + 1 })}</span>}
           {viewers.length > 0 && (
             <span className="presence" data-viewers={viewers.join(",")}>
               {t("corrections.viewing", { names: viewers.join(", ") })}
@@ -390,7 +430,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     <>
       <Reader
         slug={slug}
-        rows={readerRows}
+        beads={readerBeads}
         initialLayout={initialLayout}
         renderFrench={renderFrench}
         renderEnglish={renderEnglish}

@@ -13,6 +13,7 @@ const TYPES = [
   "suggestion.supported",
   "revision.reverted",
   "glossary.changed",
+  "alignment.changed",
   "presence",
 ] as const;
 

@@ -1,5 +1,6 @@
 /// The correction workspace's state as plain data, and how each live event changes it. Pure:
 /// the same events in the same order always give the same state.
+import type { AlignedBead } from "@/lib/corpus/alignment";
 import type { Change } from "@/lib/corrections/change";
 import { mapSpan } from "@/lib/corrections/mapping";
 import type { SuggestionView } from "@/lib/corrections/views";
@@ -20,7 +21,10 @@ export interface Presence {
 }
 
 export interface WorkspaceState {
+  /// The French paragraphs, by position.
   rows: WorkspaceRow[];
+  /// How French and English paragraphs pair up.
+  beads: AlignedBead[];
   suggestions: Record<number, SuggestionView>;
   presence: Record<string, Presence>;
 }
@@ -39,13 +43,14 @@ export type WorkspaceEvent =
       data: { paragraph: ParagraphUpdate; change: Change; stale: number[]; suggestion: SuggestionView | null; reopened?: SuggestionView[] };
     }
   | { type: "glossary.changed"; data: { entries: string[] } }
-  | { type: "presence"; data: { user: string; paragraph: number | null }; receivedAt: number };
+  | { type: "presence"; data: { user: string; paragraph: number | null }; receivedAt: number }
+  | { type: "alignment.changed"; data: { beads: AlignedBead[] } };
 
 /// Presences older than this are forgotten (the viewer left without saying so).
 export const PRESENCE_TTL_MS = 45_000;
 
-export function initialState(rows: WorkspaceRow[], suggestions: SuggestionView[]): WorkspaceState {
-  return { rows, suggestions: Object.fromEntries(suggestions.map((s) => [s.id, s])), presence: {} };
+export function initialState(rows: WorkspaceRow[], suggestions: SuggestionView[], beads: AlignedBead[] = rows.map((r) => ({ fr: [r.position], en: [r.position] }))): WorkspaceState {
+  return { rows, beads, suggestions: Object.fromEntries(suggestions.map((s) => [s.id, s])), presence: {} };
 }
 
 function withSuggestions(state: WorkspaceState, list: (SuggestionView | null)[]): WorkspaceState {
@@ -96,6 +101,8 @@ export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): Worksp
       if (event.data.paragraph === null) delete presence[event.data.user];
       return { ...state, presence };
     }
+    case "alignment.changed":
+      return { ...state, beads: event.data.beads };
   }
 }
 

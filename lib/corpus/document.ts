@@ -2,6 +2,7 @@
 import { ControlCharacterError, decodeUtf8, TextDecodeError } from "../text/decode";
 import { parseJsonText } from "../text/json";
 import { splitParagraphs } from "../text/paragraphs";
+import { alignmentProblem, alignmentSchema, type AlignedBead } from "./alignment";
 import { parseDocumentMeta, type DocumentMeta } from "./meta";
 
 /// The largest file a document may have, in bytes (5 MB).
@@ -13,6 +14,9 @@ export interface DocumentSource {
   meta: DocumentMeta;
   fr: string[];
   en: string[];
+  /// The alignment the files give (meta.json's `alignment`, or one chosen in the preview);
+  /// without it, equal counts are aligned one to one and unequal ones by the aligner.
+  alignment?: AlignedBead[];
 }
 
 /// The raw files of a document: fr.txt, en.txt and meta.json as bytes.
@@ -33,7 +37,20 @@ export type DocumentErrorCode =
   | "metaNotJson"
   | "metaIncomplete"
   | "countMismatch"
-  | "controlCharacter";
+  | "controlCharacter"
+  | "unsupportedFormat"
+  | "brokenFile"
+  | "unsafeFile"
+  | "badAlignment";
+
+/// Codes added with alignment, translated under `alignment.errors`.
+const ALIGNMENT_CODES: ReadonlySet<DocumentErrorCode> = new Set(["unsupportedFormat", "brokenFile", "unsafeFile", "badAlignment"]);
+
+/// The locale key of an error code's message.
+export function documentErrorKey(code: DocumentErrorCode): string {
+  if (code === "controlCharacter") return "security.controlCharacter";
+  return ALIGNMENT_CODES.has(code) ? `alignment.errors.${code}` : `errors.document.${code}`;
+}
 
 /// Raised when a document cannot be imported: `message` is one English line for the command
 /// line, `code` and `params` let the interface say the same in the reader's language.
@@ -58,7 +75,7 @@ export function isValidSlug(slug: string): boolean {
 
 /// Checks a document's files and returns it ready to store, or throws a `DocumentError` naming
 /// the first problem: bad slug, file over 5 MB, invalid UTF-8, empty text, unreadable or
-/// incomplete meta.json, or French and English with different paragraph counts.
+/// incomplete meta.json, or an alignment in meta.json that does not fit the texts.
 export function parseDocumentFiles(slug: string, files: DocumentFiles): DocumentSource {
   if (!isValidSlug(slug)) {
     throw new DocumentError(
@@ -84,14 +101,21 @@ export function parseDocumentFiles(slug: string, files: DocumentFiles): Document
     const problems = parsed.problems.join("; ");
     throw new DocumentError("metaIncomplete", { problems }, `meta.json is incomplete: ${problems}`);
   }
-  if (fr.length !== en.length) {
-    throw new DocumentError(
-      "countMismatch",
-      { fr: fr.length, en: en.length },
-      `fr.txt has ${fr.length} paragraphs but en.txt has ${en.length}: until alignment is supported, both need one line per paragraph`,
-    );
+  const { alignment, meta } = splitAlignment(parsed.meta, { fr: fr.length, en: en.length });
+  return { slug, meta, fr, en, ...(alignment ? { alignment } : {}) };
+}
+
+/// Takes the alignment out of meta.json's fields (it is stored on its own) and checks it against
+/// the paragraph counts.
+export function splitAlignment(meta: DocumentMeta, counts: { fr: number; en: number }): { meta: DocumentMeta; alignment?: AlignedBead[] } {
+  if (!("alignment" in meta) || meta.alignment === undefined) return { meta };
+  const { alignment: raw, ...rest } = meta as DocumentMeta & { alignment: unknown };
+  const parsed = alignmentSchema.safeParse(raw);
+  const problem = parsed.success ? alignmentProblem(parsed.data.beads, counts) : parsed.error.issues[0]?.message ?? "invalid";
+  if (!parsed.success || problem) {
+    throw new DocumentError("badAlignment", { problem: problem ?? "" }, `meta.json's alignment does not fit the texts: ${problem}`);
   }
-  return { slug, meta: parsed.meta, fr, en };
+  return { meta: rest as DocumentMeta, alignment: parsed.data.beads };
 }
 
 /// Throws the error for a file of `size` bytes when it is over the 5 MB limit.

@@ -2,15 +2,35 @@
 /// losing what is recorded against its paragraphs. Every import is one transaction.
 import "server-only";
 import { sql, type Kysely, type Transaction } from "kysely";
+import { DOUBTFUL_SCORE } from "../../lib/align";
 import { alignParagraphs, isUnchanged, summarize, type ParagraphAlignment, type ParagraphChanges } from "../../lib/corpus/changes";
+import { alignmentProblem, alignTexts, diffAlignments, type AlignedBead } from "../../lib/corpus/alignment";
 import type { DocumentSource } from "../../lib/corpus/document";
 import type { Database } from "../db/schema";
+import { beadsOf, recordAlignmentChange, storedAlignment } from "./alignment";
+
+/// How a document's paragraphs are paired: beads, and how many the aligner doubted (null when
+/// the texts go one line to one line).
+export type AlignmentSummary = { beads: number; doubtful: number } | null;
 
 /// What an import did: `created`, `unchanged`, or `updated` with the paragraphs it touched.
 export type ImportResult =
-  | { slug: string; status: "created"; paragraphs: number }
-  | { slug: string; status: "unchanged"; paragraphs: number }
-  | { slug: string; status: "updated"; paragraphs: number; fr: ParagraphChanges; en: ParagraphChanges; metaChanged: boolean };
+  | { slug: string; status: "created"; paragraphs: number; alignment: AlignmentSummary }
+  | { slug: string; status: "unchanged"; paragraphs: number; alignment: AlignmentSummary }
+  | { slug: string; status: "updated"; paragraphs: number; fr: ParagraphChanges; en: ParagraphChanges; metaChanged: boolean; alignmentChanged: boolean; alignment: AlignmentSummary };
+
+/// The alignment a new text gets: the one it brings, else one to one for equal counts, else the
+/// aligner's.
+export function resolveAlignment(doc: Pick<DocumentSource, "fr" | "en" | "alignment">): AlignedBead[] | null {
+  if (doc.alignment) return doc.alignment;
+  return doc.fr.length === doc.en.length ? null : alignTexts(doc.fr, doc.en);
+}
+
+function summary(stored: string | null, threshold: number): AlignmentSummary {
+  if (stored === null) return null;
+  const beads = JSON.parse(stored) as AlignedBead[];
+  return { beads: beads.length, doubtful: beads.filter((b) => b.score !== undefined && b.score < threshold).length };
+}
 
 const LANGS = ["fr", "en"] as const;
 
@@ -35,6 +55,7 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
   const meta = JSON.stringify(doc.meta);
   const existing = await trx.selectFrom("documents").selectAll().where("slug", "=", doc.slug).executeTakeFirst();
   if (!existing) {
+    const alignment = storedAlignment(resolveAlignment(doc));
     const { id } = await trx
       .insertInto("documents")
       .values({
@@ -44,6 +65,7 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
         source_lang: doc.meta.languages.source,
         target_lang: doc.meta.languages.target,
         meta,
+        alignment,
         created_at: now,
         updated_at: now,
       })
@@ -53,7 +75,7 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
       const rows = doc[lang].map((text, position) => ({ document_id: id, lang, position, text, original: text }));
       for (let i = 0; i < rows.length; i += 200) await trx.insertInto("paragraphs").values(rows.slice(i, i + 200)).execute();
     }
-    return { slug: doc.slug, status: "created", paragraphs: doc.fr.length };
+    return { slug: doc.slug, status: "created", paragraphs: doc.fr.length, alignment: summary(alignment, DOUBTFUL_SCORE) };
   }
 
   const alignments = {} as Record<(typeof LANGS)[number], { stored: StoredParagraph[]; alignment: ParagraphAlignment }>;
@@ -69,8 +91,14 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
     alignments[lang] = { stored, alignment: alignParagraphs(stored.map((r) => r.original), doc[lang]) };
   }
   const metaChanged = existing.meta !== meta;
-  if (!metaChanged && isUnchanged(alignments.fr.alignment) && isUnchanged(alignments.en.alignment)) {
-    return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length };
+  const sameTexts = isUnchanged(alignments.fr.alignment) && isUnchanged(alignments.en.alignment);
+  const counts = { fr: doc.fr.length, en: doc.en.length };
+  // Hand repairs survive a re-import of the same texts that brings no alignment of its own.
+  const keep = !doc.alignment && existing.alignment !== null && alignmentProblem(JSON.parse(existing.alignment), counts) === null && sameTexts;
+  const alignment = keep ? existing.alignment : storedAlignment(resolveAlignment(doc));
+  const alignmentChange = diffAlignments(beadsOf(existing.alignment, { fr: alignments.fr.stored.length, en: alignments.en.stored.length }), beadsOf(alignment, counts));
+  if (!metaChanged && sameTexts && !alignmentChange) {
+    return { slug: doc.slug, status: "unchanged", paragraphs: doc.fr.length, alignment: summary(existing.alignment, DOUBTFUL_SCORE) };
   }
   for (const lang of LANGS) await applyChanges(trx, existing.id, lang, doc[lang], alignments[lang].stored, alignments[lang].alignment);
   const changes = { fr: summarize(alignments.fr.alignment), en: summarize(alignments.en.alignment) };
@@ -86,7 +114,20 @@ async function store(trx: Transaction<Database>, doc: DocumentSource): Promise<I
     })
     .where("id", "=", existing.id)
     .execute();
-  return { slug: doc.slug, status: "updated", paragraphs: doc.fr.length, fr: changes.fr, en: changes.en, metaChanged };
+  if (alignmentChange) {
+    const before = beadsOf(existing.alignment, { fr: alignments.fr.stored.length, en: alignments.en.stored.length });
+    await recordAlignmentChange(trx, existing.id, before, alignmentChange, "import", { id: null, name: "import" });
+  }
+  return {
+    slug: doc.slug,
+    status: "updated",
+    paragraphs: doc.fr.length,
+    fr: changes.fr,
+    en: changes.en,
+    metaChanged,
+    alignmentChanged: !!alignmentChange,
+    alignment: summary(alignment, DOUBTFUL_SCORE),
+  };
 }
 
 type StoredParagraph = { id: number; original: string; text: string; revision: number };

@@ -192,6 +192,26 @@ const steps: Record<string, Step> = {
     // from, so two terminologists editing at once cannot overwrite each other.
     await db.schema.alterTable("term_entries").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
   },
+  "0007_alignment": async (db, dialect) => {
+    // The document's beads as JSON (lib/corpus/alignment), or null for one line to one line.
+    await db.schema.alterTable("documents").addColumn("alignment", "text").execute();
+    await db.schema
+      .createTable("alignment_changes")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull())
+      // The window of beads replaced: from bead `at`, `before` (JSON) became `after` (JSON).
+      .addColumn("at", "integer", (c) => c.notNull())
+      .addColumn("before", "text", (c) => c.notNull())
+      .addColumn("after", "text", (c) => c.notNull())
+      .addColumn("actor_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("actor_name", "text", (c) => c.notNull())
+      .addColumn("made_at", "text", (c) => c.notNull())
+      .addColumn("reverts", "integer")
+      .addColumn("reverted_by", "integer")
+      .execute();
+    await db.schema.createIndex("alignment_changes_document").on("alignment_changes").columns(["document_id", "id"]).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -16,6 +16,8 @@ export interface DocumentTable {
   meta: string;
   created_at: string;
   updated_at: string;
+  /// The beads (JSON of lib/corpus/alignment AlignedBead[]), or null for one line to one line.
+  alignment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ParagraphTable {
@@ -178,6 +180,24 @@ export interface SuggestionSupporterTable {
   created_at: string;
 }
 
+export interface AlignmentChangeTable {
+  id: Generated<number>;
+  document_id: number;
+  /// `import`, `merge`, `split`, `move`, `detach` or `revert`.
+  kind: string;
+  /// The window of beads replaced: from bead `at`, `before` became `after` (JSON bead lists).
+  at: number;
+  before: string;
+  after: string;
+  actor_id: number | null;
+  actor_name: string;
+  made_at: string;
+  /// For a revert: the change it undid.
+  reverts: ColumnType<number | null, number | null | undefined, number | null>;
+  /// Set on a change once reverted: the revert's id.
+  reverted_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -192,4 +212,5 @@ export interface Database {
   term_entries: TermEntryTable;
   term_entry_history: TermEntryHistoryTable;
   suggestion_supporters: SuggestionSupporterTable;
+  alignment_changes: AlignmentChangeTable;
 }

@@ -4,8 +4,9 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { checkGlossaryConsistency, type GlossaryFlag } from "../../lib/glossary/consistency";
-import { matchTerms } from "../../lib/glossary/match";
 import type { DocumentTerms } from "../../lib/glossary/views";
+import { matchTerms } from "../../lib/glossary/match";
+import { beadsOf } from "../corpus/alignment";
 import type { Database } from "../db/schema";
 import { glossaryIndex } from "./store";
 
@@ -29,13 +30,21 @@ export async function documentTerms(db: Kysely<Database>, documentId: number): P
     (matches[p.position] ??= { fr: [], en: [] })[p.lang] = found;
     for (const m of found) document[m.entry] = (document[m.entry] ?? 0) + 1;
   }
-  const byPosition = new Map<number, { fr?: string; en?: string }>();
-  for (const p of mine) byPosition.set(p.position, { ...byPosition.get(p.position), [p.lang]: p.text });
-  for (const [position, pair] of byPosition) {
-    if (pair.fr !== undefined) flags.push(...checkGlossaryConsistency(index, pair.fr, pair.en, { paragraph: position }));
+  // Each paragraph is checked against the other side of its bead (the whole bead when it holds
+  // several paragraphs there); a paragraph with no counterpart only against the glossary.
+  const texts = { fr: [] as string[], en: [] as string[] };
+  for (const p of mine) texts[p.lang][p.position] = p.text;
+  const doc = await db.selectFrom("documents").select("alignment").where("id", "=", documentId).executeTakeFirst();
+  for (const bead of beadsOf(doc?.alignment ?? null, { fr: texts.fr.length, en: texts.en.length })) {
+    const frText = bead.fr.map((i) => texts.fr[i]).join("\n");
+    const enText = bead.en.map((i) => texts.en[i]).join("\n");
+    if (bead.fr.length === 1 && bead.en.length <= 1) {
+      flags.push(...checkGlossaryConsistency(index, frText, bead.en.length ? enText : undefined, { paragraph: { fr: bead.fr[0], en: bead.en[0] } }));
+      continue;
+    }
+    for (const i of bead.fr) flags.push(...checkGlossaryConsistency(index, texts.fr[i], bead.en.length ? enText : undefined, { paragraph: { fr: i } }).filter((f) => f.lang === "fr"));
+    if (bead.fr.length) for (const i of bead.en) flags.push(...checkGlossaryConsistency(index, frText, texts.en[i], { paragraph: { en: i } }).filter((f) => f.lang === "en"));
   }
-  // Corpus counts change only with the glossary (a new index) or the texts (a new revision, a
-  // paragraph more or less): keep them until then.
   const version = `${paragraphs.length}:${paragraphs.reduce((n, p) => n + p.revision, 0)}`;
   const holder = globalThis as { [CORPUS_COUNTS]?: { index: unknown; version: string; counts: Record<string, number> } };
   if (holder[CORPUS_COUNTS]?.version !== version || holder[CORPUS_COUNTS]?.index !== index) {

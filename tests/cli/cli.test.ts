@@ -89,11 +89,67 @@ describe("command line on a fresh clone", () => {
   });
 });
 
+describe("command line: importing two files of any format", () => {
+  const file = (name: string, content: string | Uint8Array) => {
+    const f = path.join(tmp, "pairs", name);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, content);
+    return f;
+  };
+  const fr = file(
+    "rapport.md",
+    "# Le contrôle des exportations\n\nEn 2022, les États-Unis ont restreint les puces. En 2023, ils ont élargi la liste.\n\n## DeepSeek\n\nDeepSeek a entraîné V3 pour 5,6 millions de dollars.\n",
+  );
+  const en = file(
+    "report.html",
+    "<!doctype html><html><head><title>Export controls</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Export controls</h1><p>In 2022, the United States restricted chips.</p><p>In 2023, they widened the list.</p><h2>DeepSeek</h2><p>DeepSeek trained V3 for 5.6 million dollars.</p><p>A line the French does not have.</p></article><footer>© The Weekly</footer></body></html>",
+  );
+
+  it("imports a Markdown French text and a saved English web page, aligning unequal counts", () => {
+    const r = cli(["import", fr, en, "--slug", "two-files", "--title-en", "Export controls, explained", "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ slug: "two-files", status: "created", paragraphs: 4 });
+    expect(result.alignment.beads).toBeGreaterThanOrEqual(4);
+    const metaJson = JSON.parse(cli(["export", "two-files", "--format", "meta"]).stdout);
+    expect(metaJson.title).toEqual({ fr: "Le contrôle des exportations", en: "Export controls, explained" });
+    const beads = metaJson.alignment.beads as { fr: number[]; en: number[] }[];
+    expect(beads.flatMap((b) => b.fr)).toEqual([0, 1, 2, 3]);
+    expect(beads.flatMap((b) => b.en)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(cli(["export", "two-files", "--format", "txt", "--lang", "en"]).stdout).toBe(
+      "Export controls\nIn 2022, the United States restricted chips.\nIn 2023, they widened the list.\nDeepSeek\nDeepSeek trained V3 for 5.6 million dollars.\nA line the French does not have.\n",
+    );
+  });
+
+  it("names the document after the French file without --slug, and keeps the folder form working with the alignment in meta.json", () => {
+    expect(cli(["import", file("note.fr.txt", "Une note\nUn paragraphe.\n"), file("note.en.txt", "A note\nA paragraph.\n")]).stdout).toBe("created note: 2 paragraphs\n");
+    const beads = [{ fr: [0], en: [0] }, { fr: [1], en: [1, 2] }];
+    const dir = writeDoc("aligned-folder", { "fr.txt": "Titre\nUn.\n", "en.txt": "Title\nOne.\nTwo.\n", "meta.json": JSON.stringify({ ...JSON.parse(meta), alignment: { beads } }) });
+    expect(cli(["import", dir]).stdout).toBe("created aligned-folder: 2 paragraphs; aligned in 2 beads, 0 doubtful\n");
+    expect(JSON.parse(cli(["export", "aligned-folder", "--format", "meta"]).stdout).alignment).toEqual({ beads });
+  });
+
+  it("refuses a format it cannot read, a broken .docx and invalid UTF-8 with one line, storing nothing", () => {
+    for (const [args, message] of [
+      [[file("x.pdf", "%PDF-1.4"), en, "--slug", "pdf"], /x\.pdf: this format cannot be imported/],
+      [[file("x.docx", "not a zip"), en, "--slug", "docx"], /x\.docx is not a readable \.docx file/],
+      [[file("latin1.txt", new Uint8Array([0x63, 0x61, 0x66, 0xe9])), en, "--slug", "latin"], /latin1\.txt is not valid UTF-8/],
+    ] as [string[], RegExp][]) {
+      const r = cli(["import", ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(JSON.parse(cli(["list", "--format", "json"]).stdout).documents.map((d: { slug: string }) => d.slug)).not.toContain(args.at(-1));
+    }
+  });
+});
+
 describe("command line on bad input", () => {
   const bad: [string, () => string[], RegExp][] = [
     ["invalid UTF-8", () => [writeDoc("latin1", { "fr.txt": new Uint8Array([0x63, 0x61, 0x66, 0xe9]), "en.txt": "x\n", "meta.json": meta })], /fr\.txt is not valid UTF-8/],
     ["an empty file", () => [writeDoc("empty", { "fr.txt": "", "en.txt": "x\n", "meta.json": meta })], /fr\.txt is empty/],
-    ["unequal line counts", () => [writeDoc("unequal", { "fr.txt": "a\nb\n", "en.txt": "a\n", "meta.json": meta })], /2 paragraphs but en\.txt has 1/],
+    ["an alignment in meta.json that does not fit", () => [writeDoc("misaligned", { "fr.txt": "a\nb\n", "en.txt": "a\n", "meta.json": JSON.stringify({ ...JSON.parse(meta), alignment: { beads: [{ fr: [0], en: [0] }] } }) })], /alignment does not fit the texts: the beads cover 1 fr paragraphs of 2/],
     ["a missing meta field", () => [writeDoc("nometa", { "fr.txt": "a\n", "en.txt": "a\n", "meta.json": "{}" })], /meta\.json is incomplete: title: required/],
     ["a missing file", () => [writeDoc("nofile", { "fr.txt": "a\n", "meta.json": meta })], /en\.txt is missing/],
     ["a file over 5 MB", () => [writeDoc("big", { "fr.txt": "a".repeat(5 * 1024 * 1024 + 1), "en.txt": "a\n", "meta.json": meta })], /fr\.txt is 5\.0 MB; the limit is 5 MB/],

@@ -1,5 +1,5 @@
-/// The import form in real Chromium: three files and a short name, the notice that follows, and
-/// what a refused upload tells the reader.
+/// The import form in real Chromium: files and a short name, the preview of the alignment, the
+/// notice that follows, and what a refused upload tells the reader.
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser";
@@ -40,7 +40,8 @@ describeIfAvailable("Chromium", chromiumAvailable())("import form (Chromium)", (
     return page;
   }
 
-  /// Fills the form as a reader does: types the short name, picks the three files, submits.
+  /// Fills the form as a reader does: types the short name, picks the three files, asks for the
+  /// preview and, when there is one, imports with the proposed alignment.
   async function submit(page: Page, slug: string, files: Files) {
     await page.locator('input[name="slug"]').pressSequentially(slug);
     expect(await page.inputValue('input[name="slug"]')).toBe(slug); // j and k type as letters here
@@ -53,6 +54,9 @@ describeIfAvailable("Chromium", chromiumAvailable())("import form (Chromium)", (
     await page.setInputFiles('input[name="en"]', file("en.txt", "text/plain", files.en));
     await page.setInputFiles('input[name="meta"]', file("meta.json", "application/json", files.meta));
     await page.locator('form.import-form button[type="submit"]').click();
+    await page.locator(".import-preview button.confirm, .notice.error").first().waitFor();
+    const confirm = page.locator(".import-preview button.confirm");
+    if (await confirm.count()) await confirm.click();
   }
 
   it("imports three files, says so, and links to the new document", async () => {
@@ -91,18 +95,23 @@ describeIfAvailable("Chromium", chromiumAvailable())("import form (Chromium)", (
     }
   });
 
-  it("shows the reason and imports nothing when French and English differ in length", async () => {
+  it("previews an unequal pair before storing anything, then imports it aligned", async () => {
     const page = await openForm();
     const before = await slugs();
     try {
-      await submit(page, "uneven-lines", { ...valid, en: "An imported document\nOnly one paragraph.\n" });
-      const notice = page.locator('.notice.error[role="alert"]');
-      await notice.waitFor();
-      expect(await notice.innerText()).toBe(
-        "Nothing was imported. fr.txt has 3 paragraphs but en.txt has 2: both need one line per paragraph.",
-      );
-      expect(await page.locator(".notice.ok").count()).toBe(0);
+      const en = "An imported document\nFirst paragraph.\nSecond paragraph.\nA paragraph the French lacks.\n";
+      await page.locator('input[name="slug"]').pressSequentially("uneven-lines");
+      await page.setInputFiles('input[name="fr"]', { name: "fr.txt", mimeType: "text/plain", buffer: Buffer.from(FR) });
+      await page.setInputFiles('input[name="en"]', { name: "en.txt", mimeType: "text/plain", buffer: Buffer.from(en) });
+      await page.locator('form.import-form button[type="submit"]').click();
+      const summary = page.locator(".import-preview .summary");
+      await summary.waitFor();
+      expect(await summary.innerText()).toMatch(/^3 French and 4 English paragraphs in \d beads; \d doubtful\.$/);
+      expect(await page.locator(".preview-bead").count()).toBeGreaterThanOrEqual(4);
       expect(await slugs()).toEqual(before);
+      await page.locator(".import-preview button.confirm").click();
+      await page.locator(".notice.ok").waitFor();
+      expect(await slugs()).toContain("uneven-lines");
     } finally {
       await page.context().close();
     }

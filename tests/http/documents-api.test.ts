@@ -227,11 +227,10 @@ describe("bad uploads are refused and store nothing", () => {
       params: { file: "en.txt" },
     },
     {
-      name: "French and English with different line counts",
-      upload: (slug) => ({ slug, ...valid, en: "Only a title\nAnd one line\n" }),
+      name: "meta.json with an alignment that does not fit the texts",
+      upload: (slug) => ({ slug, ...valid, meta: { ...valid.meta, alignment: { beads: [{ fr: [0], en: [0] }] } } }),
       status: 400,
-      code: "countMismatch",
-      params: { fr: 3, en: 2 },
+      code: "badAlignment",
     },
     {
       name: "meta.json without title.en",
@@ -267,11 +266,11 @@ describe("bad uploads are refused and store nothing", () => {
       message: "The upload is too large (limit 15 MB).",
     },
     {
-      name: "a form without meta.json",
-      upload: (slug) => ({ slug, fr: valid.fr, en: valid.en }),
+      name: "a form without the English side",
+      upload: (slug) => ({ slug, fr: valid.fr, meta: valid.meta }) as DocumentUpload,
       status: 400,
       code: "missingField",
-      params: { field: "meta" },
+      params: { field: "en" },
     },
   ];
 

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Workspace } from "@/components/corrections/Workspace";
 import { READER_LAYOUT_COOKIE, readerLayout } from "@/components/reader/layouts";
+import { DOUBTFUL_SCORE } from "@/lib/align";
 import { can, type Action } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/server/auth/request";
 import { documentQuality } from "@/server/corrections/quality";
@@ -66,13 +67,16 @@ export default async function DocumentPage({ params }: Props) {
       <Workspace
         slug={doc.slug}
         rows={doc.rows}
+        beads={doc.beads}
+        english={doc.texts.en.map((p) => ({ position: p.position, text: p.text }))}
+        doubtfulScore={DOUBTFUL_SCORE}
         suggestions={suggestions}
         lastEventId={eventId}
         quality={quality}
         terms={terms}
         initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)}
         me={user?.name ?? null}
-        can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert") }}
+        can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert"), align: allowed("review") }}
       />
       <footer className="document-facts">
         <dl>

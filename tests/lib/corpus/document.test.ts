@@ -51,10 +51,20 @@ describe("parseDocumentFiles", () => {
     expect(e.message).toBe("fr.txt is empty: it needs at least one line of text");
   });
 
-  it("refuses unequal paragraph counts", () => {
-    const e = refusal(() => parseDocumentFiles("essai", files({ en: utf8("Title\nA.\nB.\n") })));
-    expect(e.code).toBe("countMismatch");
-    expect(e.params).toEqual({ fr: 2, en: 3 });
+  it("accepts unequal paragraph counts, to be aligned at import", () => {
+    const doc = parseDocumentFiles("essai", files({ en: utf8("Title\nA.\nB.\n") }));
+    expect([doc.fr.length, doc.en.length, doc.alignment]).toEqual([2, 3, undefined]);
+  });
+
+  it("takes the alignment out of meta.json, checked against the texts", () => {
+    const alignment = { beads: [{ fr: [0], en: [0] }, { fr: [1], en: [1, 2] }] };
+    const doc = parseDocumentFiles("essai", files({ en: utf8("Title\nA.\nB.\n"), meta: utf8(JSON.stringify({ ...meta, alignment })) }));
+    expect(doc.alignment).toEqual(alignment.beads);
+    expect("alignment" in doc.meta).toBe(false);
+    const wrong = { beads: [{ fr: [0], en: [0] }, { fr: [1], en: [1] }] };
+    const e = refusal(() => parseDocumentFiles("essai", files({ en: utf8("Title\nA.\nB.\n"), meta: utf8(JSON.stringify({ ...meta, alignment: wrong })) })));
+    expect(e.code).toBe("badAlignment");
+    expect(e.message).toContain("2 en paragraphs of 3");
   });
 
   it("refuses meta.json that is not JSON or lacks required fields, saying which", () => {

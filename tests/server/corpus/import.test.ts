@@ -28,7 +28,7 @@ function suite(engine: Engine) {
   it("creates a document with aligned paragraphs", async () => {
     db = await freshDatabase(engine);
     const result = await importDocument(db.kysely, doc(["Titre", "Un.", "Deux."]));
-    expect(result).toEqual({ slug: "essai", status: "created", paragraphs: 3 });
+    expect(result).toEqual({ slug: "essai", status: "created", paragraphs: 3, alignment: null });
     const view = await getDocument(db.kysely, "essai");
     expect(view?.rows.map((r) => [r.position, r.fr, r.en])).toEqual([
       [0, "Titre", "EN Titre"],

@@ -1,9 +1,10 @@
-import { EXPORT_FORMATS, exportJson, exportText, type ExportFormat } from "@/server/corpus/export";
+import { EXPORT_FORMATS, exportJson, exportMeta, exportText, type ExportFormat } from "@/server/corpus/export";
 import { guard } from "@/server/auth/request";
 import { getDocument } from "@/server/documents";
 import { errorResponse } from "@/server/http/responses";
 
-/// `?format=txt&lang=fr|en` gives one language's text, `?format=json` the aligned document.
+/// `?format=txt&lang=fr|en` gives one language's text, `?format=json` the aligned document,
+/// `?format=meta` meta.json as a document folder has it (with the alignment when not one to one).
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const g = await guard(request, "read");
   if (g instanceof Response) return g;
@@ -19,6 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const [body, type, name] =
     format === "json"
       ? [exportJson(doc), "application/json; charset=utf-8", `${doc.slug}.json`]
-      : [exportText(doc, lang), "text/plain; charset=utf-8", `${doc.slug}.${lang}.txt`];
+      : format === "meta"
+        ? [exportMeta(doc), "application/json; charset=utf-8", "meta.json"]
+        : [exportText(doc, lang), "text/plain; charset=utf-8", `${doc.slug}.${lang}.txt`];
   return new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"` } });
 }
