@@ -1,6 +1,7 @@
 import { DocumentError, MAX_DOCUMENT_FILE_BYTES, parseDocumentFiles } from "@/lib/corpus/document";
 import { recordAudit } from "@/server/audit";
 import { guard, guardUser } from "@/server/auth/request";
+import { checkImported } from "@/server/checks/store";
 import { importDocument } from "@/server/corpus/import";
 import { listDocuments } from "@/server/documents";
 import { errorResponse, readForm } from "@/server/http/responses";
@@ -39,6 +40,7 @@ export async function POST(request: Request) {
     const result = await importDocument(g.db.kysely, source, (trx, r) =>
       recordAudit(trx, { actor: g.user, action: "document.import", target: r.slug, detail: { status: r.status }, address: g.address }),
     );
+    if (result.status !== "unchanged") void checkImported(g.db, result.slug);
     return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
   } catch (e) {
     if (e instanceof DocumentError) {
