@@ -8,13 +8,17 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Fix } from "@/lib/corrections/draft";
-import type { GlossaryFlag } from "@/lib/glossary/consistency";
+import { isMqmCategory, type MqmCategory, type Severity } from "@/lib/corrections/categories";
+import type { DocumentChecks, FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { DocumentQuality } from "@/server/corrections/quality";
 import type { DocumentTerms } from "@/server/glossary/document-terms";
 import type { SuggestionView } from "@/server/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
+import { ChecksPanel } from "../checks/ChecksPanel";
+import { FlagList } from "../checks/FlagList";
+import { useChecks } from "../checks/useChecks";
 import { TermCard } from "../glossary/TermCard";
 import { isTyping, Reader, type ReaderRow } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
@@ -41,6 +45,7 @@ export interface WorkspaceProps {
   lastEventId: number;
   quality: DocumentQuality;
   terms: DocumentTerms;
+  checks: DocumentChecks;
   initialLayout: ReaderLayout;
   me: string | null;
   can: WorkspacePermissions;
@@ -48,12 +53,13 @@ export interface WorkspaceProps {
 
 const TERMS_KEY = "vv-show-terms";
 
-export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms: initialTerms, initialLayout, me, can }: WorkspaceProps) {
+export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms: initialTerms, checks: initialChecks, initialLayout, me, can }: WorkspaceProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions));
   const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
   const [editing, setEditing] = useState<number | null>(null);
-  const [draft, setDraft] = useState<{ text: string; category: "terminology" } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; category: MqmCategory; severity?: Severity; note?: string } | null>(null);
+  const checks = useChecks(slug, initialChecks);
   const [terms, setTerms] = useState(initialTerms);
   const [showTerms, setShowTerms] = useState(true);
   const [card, setCard] = useState<{ match: TermMatch; position: number; at: { left: number; top: number } } | null>(null);
@@ -74,15 +80,17 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   };
 
   const onEvent = useCallback(
-    (event: WorkspaceEvent) => {
+    (event: Parameters<Parameters<typeof useDocumentEvents>[2]>[0]) => {
+      if (checks.onEvent(event)) return;
+      event = event as WorkspaceEvent;
       dispatch(event);
       if (event.type === "suggestion.accepted" || event.type === "revision.reverted") {
         bumpQuality();
-        // The text changed: its terms and flags too.
+        // The text changed: its terms too (its flags come as an event of their own).
         void callApi<{ terms: DocumentTerms }>(`${base}/terms`, "GET").then((a) => a.ok && a.body && setTerms(a.body.terms));
       }
     },
-    [base],
+    [base, checks],
   );
   const live = useDocumentEvents(slug, lastEventId, onEvent);
 
@@ -157,16 +165,25 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
     setCard({ match, position, at: { left, top: box.bottom + window.scrollY + 6 } });
   }
 
-  /// Opens the editor on the flagged paragraph with the glossary's fix already typed in.
-  function suggestFix(flag: GlossaryFlag) {
-    const row = state.rows.find((r) => r.position === flag.paragraph);
-    if (!row || flag.replacement === undefined) return;
+  /// Opens the editor on the flagged paragraph with the flag's fix already typed in, and the
+  /// rule's category and severity chosen.
+  function suggestFix(flag: FlagView) {
+    const row = state.rows.find((r) => r.paragraphId === flag.paragraphId);
+    if (!row || flag.replacement === undefined || row.revision !== flag.revision) return;
     setCard(null);
-    setDraft({ text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end), category: "terminology" });
+    setDraft({
+      text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end),
+      category: isMqmCategory(flag.category) ? flag.category : "style",
+      severity: flag.severity,
+      note: t("flags.note", { rule: flag.rule }),
+    });
     setEditing(row.position);
   }
 
-  const flagsAt = (position: number, lang: "fr" | "en") => terms.flags.filter((f) => f.paragraph === position && f.lang === lang);
+  const flagsAt = (position: number, lang: "fr" | "en") => {
+    const r = byPosition.get(position);
+    return lang === "fr" && r ? checks.flagsOf(r.paragraphId, r.revision).filter((f) => !f.dismissal) : [];
+  };
   const termDisplay = (position: number, lang: "fr" | "en") =>
     showTerms
       ? {
@@ -206,6 +223,8 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
           original={r.fr}
           initialDraft={draft?.text}
           initialCategory={draft?.category}
+          initialSeverity={draft?.severity}
+          initialNote={draft?.note}
           lang="fr"
           onSubmit={(fixes, meta) => submitSuggestion(r, fixes, meta)}
           onCancel={() => {
@@ -215,7 +234,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
         />
       );
     }
-    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr")} />;
+    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr")} flags={flagsAt(r.position, "fr")} />;
     return index === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
   };
 
@@ -273,6 +292,15 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
             ))}
           </ul>
         )}
+        <FlagList
+          slug={slug}
+          number={row.position + 1}
+          text={r.fr}
+          flags={checks.flagsOf(r.paragraphId, r.revision)}
+          open={list}
+          can={{ suggest: can.suggest, review: can.review }}
+          onSuggest={suggestFix}
+        />
         {historyOf === row.position && (
           <HistoryPanel
             slug={slug}
@@ -336,7 +364,8 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
           onSuggest={can.suggest ? suggestFix : undefined}
         />
       )}
-      <QualityPanel slug={slug} initial={quality} version={qualityVersion} />
+      <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} />
+      <QualityPanel slug={slug} initial={quality} version={qualityVersion} openFlags={checks.openByCategory} />
     </>
   );
 }
