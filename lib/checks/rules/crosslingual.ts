@@ -1,0 +1,387 @@
+/// Cross-lingual rules: the French paragraph read against its aligned English rendering. Numbers
+/// and amounts that differ, names and codes of the English missing or changed in the French,
+/// English words left untranslated, and a French paragraph much shorter or longer than its
+/// English warrants.
+
+import { LENGTH_RATIO } from "../calibration";
+import { formatFrench, numbersIn, sameValue, type NumberMention } from "../numbers";
+import { flagOf, memo, type Rule, type Unit } from "../rule";
+import {
+  anchorInFrench,
+  foldWord,
+  hasInnerCapital,
+  isAllCaps,
+  isCapitalized,
+  isCode,
+  isSentenceStart,
+  LETTERS_ONLY,
+  wordsOf,
+  type WordSpan,
+} from "../text";
+import type { CheckEnvironment } from "../types";
+
+export const numberMismatch: Rule = {
+  id: "crosslingual/number-mismatch",
+  category: "accuracy/mistranslation",
+  severity: "major",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit) {
+    if (!unit.en || !unit.beadHead) return unit.en && !unit.beadHead ? [] : [];
+    const en = numbersIn(unit.en, "en");
+    if (en.length === 0 && !/\d/u.test(unit.fr)) return [];
+    // Numbers of the whole bead count as present (a bead of two French paragraphs).
+    const frAll = numbersIn(unit.beadFr, "fr");
+    const fr = numbersIn(unit.fr, "fr");
+    const enLeft = en.filter((e) => !frAll.some((f) => sameValue(e, f)));
+    const frLeft = fr.filter((f) => /\d/u.test(f.text) && !en.some((e) => sameValue(e, f)));
+    const enDigits = enLeft.filter((e) => /\d/u.test(e.text));
+    const out = [];
+    // Pair what is left in order: a French number with no English counterpart beside an English
+    // one with no French counterpart is one number changed.
+    for (let i = 0; i < frLeft.length; i++) {
+      const f = frLeft[i]!;
+      const e: NumberMention | undefined = enDigits[i];
+      if (e) {
+        const replacement = frLeft.length === 1 && enDigits.length === 1 && e.values.length === 1 && !/\p{L}/u.test(f.text) && !/\p{L}/u.test(e.text)
+          ? formatFrench(e.values[0]!)
+          : undefined;
+        out.push(
+          flagOf(this, unit, f.start, f.end, "numberChanged", { en: e.text, fr: f.text }, {
+            evidence: { en: e.text, fr: f.text },
+            ...(replacement !== undefined ? { replacement } : {}),
+          }),
+        );
+      } else {
+        out.push(flagOf(this, unit, f.start, f.end, "numberAdded", { fr: f.text }, { evidence: { fr: f.text } }));
+      }
+    }
+    for (const e of enDigits.slice(frLeft.length)) {
+      const at = anchorInFrench(unit.en, e.start, unit.fr);
+      out.push(flagOf(this, unit, at.start, at.end, "numberMissing", { en: e.text }, { evidence: { en: e.text } }));
+    }
+    return out;
+  },
+};
+
+/// English capitalised words that French translates or writes in lower case: they are not
+/// names to look for in the French. General vocabulary, not any document's.
+const TRANSLATED_NAMES = new Set(
+  (
+    "I American Americans America Chinese China British Britain English French France Germany German Japan Japanese " +
+    "Russia Russian Europe European Europeans India Indian Korea Korean Taiwan Taiwanese Western West Eastern East " +
+    "North South Northern Southern Asia Asian Africa African Israel Israeli Iran Iranian Ukraine Ukrainian Canada " +
+    "Canadian Mexico Mexican Brazil Brazilian Italy Italian Spain Spanish Netherlands Dutch Switzerland Swiss Australia " +
+    "Australian Arab Arabic Christian Muslim Jewish Catholic Protestant United States Kingdom Nations Union Republic " +
+    "Congress Senate House Parliament Government Administration Department Ministry Commission Council Court " +
+    "President Prime Minister Secretary General Chairman CEO Dr Mr Mrs Ms Professor " +
+    "January February March April May June July August September October November December " +
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Internet Web Earth Moon Sun God Bible Valley Street " +
+    "Act Law Bill Treaty Agreement Strategy Policy Plan Initiative Office Agency Institute University Center Centre " +
+    "Foundation Group Company Corporation Inc Ltd Party Army Navy Force Forces War World Cold Global Summit Forum " +
+    "Report Program Programme Project Bureau Committee Board Fund Bank Reserve Federal National International " +
+    "Although However Meanwhile Moreover Furthermore Instead Indeed Yet Still Then Thus Therefore While When Where " +
+    "What Who Why How If As At By For From In Into On Of To With Without The A An This That These Those It Its " +
+    "They Their We Our You Your He His She Her But And Or Not No So Such Some Many Most Both Each Every All Any"
+  ).split(" "),
+);
+
+/// A name of the English paragraph: capitalised words in a row (not only at a sentence start),
+/// a word with an inner capital ("OpenAI"), or a code ("A100").
+interface EnglishName {
+  text: string;
+  words: string[];
+  start: number;
+  end: number;
+  kind: "name" | "code";
+}
+
+function englishNames(en: string): EnglishName[] {
+  const words = wordsOf(en).map((w) => ({ ...w, text: w.text.replace(/['’]s$/u, "") }));
+  const out: EnglishName[] = [];
+  let run: WordSpan[] = [];
+  const flush = () => {
+    if (run.length > 0) {
+      const text = run.map((w) => w.text).join(" ");
+      out.push({ text, words: run.map((w) => w.text), start: run[0]!.start, end: run.at(-1)!.end, kind: "name" });
+    }
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const gapOk = run.length === 0 || /^[ \u00a0]$/u.test(en.slice(run.at(-1)!.end + (words[i - 1]!.text.length - (words[i - 1]!.end - words[i - 1]!.start)), w.start));
+    if (isCode(w.text) && /\p{Lu}/u.test(w.text)) {
+      flush();
+      out.push({ text: w.text, words: [w.text], start: w.start, end: w.end, kind: "code" });
+      continue;
+    }
+    const nameLike =
+      LETTERS_ONLY.test(w.text) &&
+      !w.text.includes("-") &&
+      (hasInnerCapital(w.text) || (isCapitalized(w.text) && w.text.length > 1)) &&
+      !TRANSLATED_NAMES.has(w.text);
+    if (nameLike && (gapOk || run.length === 0)) {
+      // A capitalised word at a sentence start is a name only if another capitalised word
+      // follows it or it has an inner capital.
+      run.push(w);
+    } else {
+      flush();
+      if (nameLike) run.push(w);
+    }
+  }
+  flush();
+  return out.filter((n) => {
+    if (n.kind === "code" || n.words.length > 1 || hasInnerCapital(n.text)) return true;
+    return !isSentenceStart(en, n.start) && n.start !== 0;
+  });
+}
+
+interface FrenchWord extends WordSpan {
+  folded: string;
+}
+
+function frenchWords(unit: Unit): FrenchWord[] {
+  return memo(unit, "frenchWords", () =>
+    wordsOf(unit.fr).flatMap((w) => {
+      // Elisions and hyphens split: "d'OpenAI" holds "OpenAI".
+      const parts: FrenchWord[] = [];
+      for (const m of w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+        parts.push({ text: m[0], start: w.start + m.index, end: w.start + m.index + m[0].length, folded: foldWord(m[0]) });
+      }
+      return parts;
+    }),
+  );
+}
+
+/// Whether two words are the same name, allowing French inflection ("Chine"/"China" are not).
+function sameStem(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 5);
+  return n >= 4 ? a.slice(0, n) === b.slice(0, n) : a === b;
+}
+
+interface NameFinding {
+  kind: "case" | "missing" | "garbled";
+  name: EnglishName;
+  start: number;
+  end: number;
+  found?: string;
+}
+
+function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
+  return memo(unit, "names", () => {
+    if (!unit.en) return [];
+    const fr = frenchWords(unit);
+    const beadFolded = new Set(wordsOf(unit.beadFr).flatMap((w) => [...w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => foldWord(m[0]))));
+    const findings: NameFinding[] = [];
+    const seen = new Set<string>();
+    for (const name of englishNames(unit.en)) {
+      if (seen.has(name.text)) continue;
+      seen.add(name.text);
+      if (name.words.length === 1) {
+        const word = name.words[0]!;
+        if (fr.some((w) => w.text === word)) continue;
+        const folded = foldWord(word);
+        const sameLetters = fr.filter((w) => w.folded === folded);
+        const miscased = sameLetters.find((w) => /\p{Lu}/u.test(w.text) || hasInnerCapital(word));
+        if (miscased) {
+          // "NVIDIA" for "Nvidia" is a house style, not an error; "Openai" for "OpenAI" is.
+          if (isAllCaps(miscased.text) || (isAllCaps(word) && isCapitalized(miscased.text))) continue;
+          findings.push({ kind: "case", name, start: miscased.start, end: miscased.end, found: miscased.text });
+          continue;
+        }
+        if (sameLetters.length > 0 || name.kind === "code") {
+          if (name.kind === "code" && !beadFolded.has(folded)) {
+            const at = anchorInFrench(unit.en, name.start, unit.fr);
+            findings.push({ kind: "missing", name, ...at });
+          }
+          continue;
+        }
+        if (beadFolded.has(folded) || fr.some((w) => sameStem(w.folded, folded))) continue;
+        if (env.glossary && glossaryKnows(env, word)) continue;
+        const at = anchorInFrench(unit.en, name.start, unit.fr);
+        findings.push({ kind: "missing", name, ...at });
+        continue;
+      }
+      // A name of several words: all there in order ("Miles Brundage"), or scattered
+      // ("Brundage de miles"), or missing.
+      const text = unit.fr;
+      if (text.includes(name.text)) continue;
+      const positions = name.words.map((word) => fr.filter((w) => w.folded === foldWord(word)));
+      const present = positions.filter((p) => p.length > 0).length;
+      if (present === 0) {
+        if (name.words.every((w) => beadFolded.has(foldWord(w)))) continue;
+        // Translated institutions ("Biden administration") keep at least one word; a name
+        // of which no word is in the French is reported only if it is not generic.
+        const at = anchorInFrench(unit.en, name.start, unit.fr);
+        findings.push({ kind: "missing", name, ...at });
+        continue;
+      }
+      if (present < name.words.length) {
+        // Some words of a person's or product's name missing: report only names whose words
+        // are all name-like (the partial ones are often titles: "Biden administration").
+        continue;
+      }
+      // Every word there: in order and right case is fine (spacing aside), else garbled.
+      const spans = positions.map((p) => p[0]!);
+      const start = Math.min(...spans.map((s) => s.start));
+      const end = Math.max(...spans.map((s) => s.end));
+      const inOrder = spans.every((s, i) => i === 0 || s.start > spans[i - 1]!.start);
+      const rightCase = spans.every((s, i) => s.text === name.words[i]);
+      if (inOrder && rightCase) continue;
+      if (end - start > name.text.length + 12) continue;
+      findings.push({ kind: inOrder ? "case" : "garbled", name, start, end, found: text.slice(start, end) });
+    }
+    return findings;
+  });
+}
+
+function glossaryKnows(env: CheckEnvironment, word: string): boolean {
+  const folded = foldWord(word);
+  for (const entry of env.glossary!.entries.values()) {
+    for (const lang of ["fr", "en"] as const) {
+      for (const t of entry.langs[lang]?.terms ?? []) if (foldWord(t.text).split(/\s+/u).includes(folded)) return true;
+    }
+  }
+  return false;
+}
+
+export const nameCase: Rule = {
+  id: "crosslingual/name-case",
+  category: "fluency/spelling",
+  severity: "minor",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit, env) {
+    return nameFindings(unit, env)
+      .filter((f) => f.kind === "case")
+      .map((f) =>
+        flagOf(this, unit, f.start, f.end, "nameCase", { en: f.name.text, fr: f.found! }, {
+          replacement: f.name.text,
+          evidence: { en: f.name.text, fr: f.found! },
+        }),
+      );
+  },
+};
+
+export const nameGarbled: Rule = {
+  id: "crosslingual/name-garbled",
+  category: "accuracy/mistranslation",
+  severity: "major",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit, env) {
+    return nameFindings(unit, env)
+      .filter((f) => f.kind === "garbled")
+      .map((f) =>
+        flagOf(this, unit, f.start, f.end, "nameGarbled", { en: f.name.text, fr: f.found! }, {
+          replacement: f.name.text,
+          evidence: { en: f.name.text, fr: f.found! },
+        }),
+      );
+  },
+};
+
+export const nameMissing: Rule = {
+  id: "crosslingual/name-missing",
+  category: "accuracy/omission",
+  severity: "major",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit, env) {
+    return nameFindings(unit, env)
+      .filter((f) => f.kind === "missing")
+      .map((f) => flagOf(this, unit, f.start, f.end, "nameMissing", { en: f.name.text }, { evidence: { en: f.name.text } }));
+  },
+};
+
+/// English words that are never French words: the untranslated rule knows them without a
+/// speller. (Words shared by both languages — "transition", "minute" — are not here.)
+const ENGLISH_ONLY = new Set(
+  ("the and of with which that this these those from into about would could should their there they have has been " +
+    "being were was will what when where while who whom whose why how however although because also only just than " +
+    "then though through without within between against during before after above below under over such some many " +
+    "most other another each every both either neither much more less few several any our your his her its them we " +
+    "you it is are be do does did done not no yes can may might must shall").split(" "),
+);
+
+export const untranslated: Rule = {
+  id: "crosslingual/untranslated",
+  category: "accuracy/untranslated",
+  severity: "major",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit, env) {
+    if (!unit.en) return [];
+    const enWords = lowerCaseEnglishWords(unit.en);
+    const out = [];
+    const hits = untranslatedWords(unit, env, enWords);
+    // Adjacent words make one span ("supply chain").
+    for (let i = 0; i < hits.length; i++) {
+      let j = i;
+      while (j + 1 < hits.length && /^[ \u00a0-]$/u.test(unit.fr.slice(hits[j]!.end, hits[j + 1]!.start))) j++;
+      const start = hits[i]!.start;
+      const end = hits[j]!.end;
+      const words = unit.fr.slice(start, end);
+      out.push(flagOf(this, unit, start, end, "untranslated", { words }, { evidence: { en: words } }));
+      i = j;
+    }
+    return out;
+  },
+};
+
+/// The words the English writes in lower case (names, written with capitals, are not
+/// untranslated words when the French keeps them).
+export function lowerCaseEnglishWords(en: string): Set<string> {
+  return new Set(wordsOf(en).map((w) => w.text.replace(/['’]s$/u, "")).filter((w) => !/\p{Lu}/u.test(w)));
+}
+
+/// French words that are English words of the aligned paragraph and not French words.
+export function untranslatedWords(unit: Unit, env: CheckEnvironment, enWords: ReadonlySet<string>): WordSpan[] {
+  return memo(unit, "untranslated", () => {
+    const out: WordSpan[] = [];
+    for (const w of wordsOf(unit.fr)) {
+      const lower = w.text.toLowerCase();
+      if (!LETTERS_ONLY.test(w.text) || lower.length < 3 || !enWords.has(lower)) continue;
+      if (/\p{Lu}/u.test(w.text) && !(isCapitalized(w.text) && isSentenceStart(unit.fr, w.start))) continue;
+      if (/['’]/u.test(w.text)) continue;
+      const known = env.speller?.isKnown(w.text);
+      if (known === true) continue;
+      if (known === undefined && !ENGLISH_ONLY.has(lower)) continue;
+      out.push(w);
+    }
+    return out;
+  });
+}
+
+export const lengthRatio: Rule = {
+  id: "crosslingual/length-ratio",
+  category: "accuracy/omission",
+  severity: "major",
+  defaultOn: true,
+  needsEnglish: true,
+  run(unit) {
+    if (unit.en === undefined || !unit.beadHead) return [];
+    const enLength = unit.en.length;
+    const frLength = unit.beadFr.length;
+    if (enLength < LENGTH_RATIO.minChars && frLength < LENGTH_RATIO.minChars) return [];
+    const ratio = frLength / Math.max(1, enLength);
+    const log = Math.log(ratio);
+    // The spread of the log ratio shrinks with length (more words, less noise).
+    const spread = LENGTH_RATIO.k * LENGTH_RATIO.sigma * Math.sqrt(LENGTH_RATIO.referenceChars / Math.max(enLength, LENGTH_RATIO.minChars));
+    const low = LENGTH_RATIO.meanLog - Math.max(spread, LENGTH_RATIO.minSpread);
+    const high = LENGTH_RATIO.meanLog + Math.max(spread, LENGTH_RATIO.minSpread);
+    if (log >= low && log <= high) return [];
+    const shorter = log < low;
+    const expected = Math.round(enLength * Math.exp(LENGTH_RATIO.meanLog));
+    return [
+      {
+        ...flagOf(this, unit, 0, unit.fr.length, shorter ? "tooShort" : "tooLong", { fr: frLength, en: enLength, expected }, {
+          evidence: { en: `${enLength}`, fr: `${frLength}` },
+        }),
+        category: shorter ? "accuracy/omission" : "accuracy/addition",
+      },
+    ];
+  },
+};
+
+export const crosslingualRules: readonly Rule[] = [numberMismatch, nameCase, nameGarbled, nameMissing, untranslated, lengthRatio];
