@@ -1,5 +1,5 @@
 "use client";
-/// How a flag reads in the interface language: its message (the rule's, under `checks.`), the
+/// How a flag reads in the interface language: its message (a full key, `checks.messages.…`), the
 /// MQM category and severity names the rest of the app uses.
 import type { TFunction } from "i18next";
 import type { FlagView } from "@/lib/flags/view";
@@ -7,7 +7,7 @@ import type { FlagView } from "@/lib/flags/view";
 export const categoryLabel = (t: TFunction, category: string) => t(`categories.${category.replace("/", "_")}`, { defaultValue: category });
 
 export const flagMessage = (t: TFunction, flag: Pick<FlagView, "message" | "rule">) =>
-  t(`checks.${flag.message.key}`, { ...flag.message.params, defaultValue: flag.rule });
+  t(flag.message.key, { ...flag.message.params, defaultValue: flag.rule });
 
 /// The id of a flag's item in the list under its paragraph (the marks in the text point at it).
 export const flagItemId = (key: string) => `flag-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;

@@ -27,8 +27,8 @@ export interface FlagView extends Flag {
   key: string;
   paragraphId: number;
   revision: number;
-  /// Which pass found it: `fast` (at once) or `grammalecte` (background job).
-  engine: "fast" | "grammalecte";
+  /// Which pass found it: `fast` and `learned` (at once) or `grammalecte` (background job).
+  engine: "fast" | "learned" | "grammalecte";
   dismissal: DismissalView | null;
 }
 

@@ -4,16 +4,14 @@
 /// stored and sent to open viewers as they are ready, with the job's progress (`checks.job`).
 import "server-only";
 import type { Kysely } from "kysely";
-import { ruleRegistry } from "../../lib/checks";
 import type { CheckJobView } from "../../lib/flags/view";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
 import { appendEvent } from "../events/store";
 import { hub } from "../events/hub";
 import { grammarEngine } from "./grammar-env";
-import { announce, documentTexts, paragraphFlags, storeFlags } from "./store";
+import { announce, documentTexts, ENGINE_RULES, paragraphFlags, storeFlags } from "./store";
 
-const GRAMMAR_RULES = new Set(ruleRegistry.filter((r) => r.engine === "grammalecte").map((r) => r.id));
 
 /// A batch holds at most this many characters of French (or BATCH_PARAGRAPHS paragraphs).
 const BATCH_CHARS = 40_000;
@@ -88,7 +86,7 @@ async function run(db: Db, documentId: number): Promise<void> {
         batch.push(i);
         chars += input.fr[i].length;
       }
-      const flags = (await engine.check(input, batch)).filter((f) => GRAMMAR_RULES.has(f.rule));
+      const flags = (await engine.check(input, batch)).filter((f) => ENGINE_RULES.grammalecte.includes(f.rule));
       checked += batch.length;
       await k.transaction().execute(async (trx) => {
         const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", batch.map((i) => fr[i].id)).execute()).map((r) => [r.id, r.revision]));

@@ -25,26 +25,71 @@ import { glossaryIndex } from "../glossary/store";
 import { FlagError } from "./errors";
 import { grammarEngine } from "./grammar-env";
 import { checkJob, jobView } from "./jobs";
-import { loadSpeller } from "./speller-env";
+import { findSpeller, prepareSpeller } from "./speller";
 
 type K = Kysely<Database>;
 type Engine = FlagView["engine"];
 
-/// Rule ids whose flags come from the background Grammalecte pass, not the fast one.
-const GRAMMAR_RULES = new Set(ruleRegistry.filter((r) => r.engine === "grammalecte").map((r) => r.id));
+/// The engines whose flags are stored apart, each with the rules it runs: `fast` (every rule
+/// but Grammalecte's and the learned one, run at once), `learned` (the patterns of accepted
+/// fixes, which change with every decision in the corpus, so it is re-run on its own, cheaply),
+/// and `grammalecte` (the background job, server/checks/jobs.ts).
+const LEARNED_RULES = ruleRegistry.filter((r) => r.id.startsWith("learned/")).map((r) => r.id);
+const GRAMMAR_RULES = ruleRegistry.filter((r) => r.engine === "grammalecte").map((r) => r.id);
+export const ENGINE_RULES: Record<Engine, string[]> = {
+  fast: ruleRegistry.filter((r) => !LEARNED_RULES.includes(r.id) && !GRAMMAR_RULES.includes(r.id)).map((r) => r.id),
+  learned: LEARNED_RULES,
+  grammalecte: GRAMMAR_RULES,
+};
+
+/// `checkDocument` options that run exactly the rules of an engine (those off by default too:
+/// whether a rule counts is decided per document when reading, so switching one on is instant).
+export function engineOptions(engine: Engine, only: number[]) {
+  const mine = new Set(ENGINE_RULES[engine]);
+  return { only, enabled: [...mine], disabled: ruleRegistry.filter((r) => !mine.has(r.id)).map((r) => r.id) };
+}
 
 /// More changed paragraphs than this in one event, and viewers are told to fetch them instead.
 const EVENT_LIMIT = 100;
 
 /// What the fast pass reads besides the texts, and a version that changes when it does.
-async function fastEnvironment(db: K): Promise<{ env: CheckEnvironment; version: string }> {
-  const [{ index }, count, last, speller] = await Promise.all([
+async function fastEnvironment(db: K, texts: () => string[]): Promise<{ env: () => Promise<CheckEnvironment>; version: string }> {
+  const [{ index }, count, last] = await Promise.all([
     glossaryIndex(db),
     db.selectFrom("term_entries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     db.selectFrom("term_entry_history").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst(),
-    loadSpeller(),
   ]);
-  return { env: { glossary: index, ...(speller ? { speller } : {}) }, version: `glossary:${count.n}@${last?.id ?? 0};speller:${speller ? 1 : 0}` };
+  const speller = findSpeller();
+  return {
+    version: `glossary:${count.n}@${last?.id ?? 0};speller:${speller ? 1 : 0}`,
+    // The speller is asked about the words of the paragraphs to check only (two Hunspell runs).
+    env: async () => ({
+      glossary: index,
+      ...(speller ? { speller: await prepareSpeller(texts(), speller).catch((e) => (console.error("checks: speller:", e.message), undefined)) } : {}),
+    }),
+  };
+}
+
+/// What the learned rule reads: the fixes accepted anywhere in the corpus, and the document's
+/// open suggestions (a span that already carries the same fix is not flagged).
+async function learnedEnvironment(db: K, documentId: number, positionOf: Map<number, number>): Promise<{ env: () => Promise<CheckEnvironment>; version: string }> {
+  const [accepted, open] = await Promise.all([
+    db.selectFrom("revisions").select(["id", "start", "end", "deleted", "inserted", "text_before", "suggestion_id"]).where("kind", "=", "accept").where("reverted_by_revision", "is", null).orderBy("id").execute(),
+    db.selectFrom("suggestions").select(["id", "paragraph_id", "start", "end", "inserted"]).where("document_id", "=", documentId).where("status", "=", "open").orderBy("id").execute(),
+  ]);
+  const version = `accepted:${accepted.length}@${accepted.at(-1)?.id ?? 0};open:${open.length}@${open.reduce((m, o) => Math.max(m, o.id), 0)}`;
+  return {
+    version,
+    env: async () => ({
+      learned: accepted.map((r) => ({
+        wrong: r.deleted,
+        right: r.inserted,
+        context: r.text_before.slice(Math.max(0, r.start - 40), r.end + 40),
+        ...(r.suggestion_id !== null ? { suggestion: r.suggestion_id } : {}),
+      })),
+      openProposals: open.filter((o) => positionOf.has(o.paragraph_id)).map((o) => ({ paragraph: positionOf.get(o.paragraph_id)!, start: o.start, end: o.end, inserted: o.inserted })),
+    }),
+  };
 }
 
 /// The French and English texts of a document, aligned by position, and the French paragraphs.
@@ -63,9 +108,9 @@ export async function documentTexts(db: K, documentId: number) {
 
 /// Runs the rule registry, never letting a failing rule break the page or the accept that
 /// triggered it (the failure is logged and the paragraphs get no flags this time).
-export function runChecks(input: { fr: string[]; en: string[] }, env: CheckEnvironment, only: number[]): Flag[] {
+export function runChecks(input: { fr: string[]; en: string[] }, env: CheckEnvironment, engine: Engine, only: number[]): Flag[] {
   try {
-    return checkDocument(input, env, { only });
+    return checkDocument(input, env, engineOptions(engine, only));
   } catch (e) {
     console.error("checks: a rule failed:", (e as Error).stack ?? e);
     return [];
@@ -102,43 +147,60 @@ function inOrder<T>(documentId: number, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/// Checks again, with the fast rules, every French paragraph of a document whose stored flags are
-/// out of date (new paragraph, new revision, changed glossary); stores them and, when they
-/// changed for paragraphs that had flags before, tells open viewers. Returns the paragraphs
-/// checked. Then starts the background Grammalecte pass where it is out of date.
+/// Checks again every French paragraph of a document whose stored flags are out of date (new
+/// paragraph, new revision, changed glossary, new accepted fixes); stores them and tells open
+/// viewers of the paragraphs whose flags changed. Returns the paragraphs checked. Then starts the
+/// background Grammalecte pass where it is out of date.
 export function refreshFlags(db: Db, documentId: number, options: { grammar?: boolean } = {}): Promise<ParagraphFlags[]> {
   return inOrder(documentId, async () => {
     const k = db.kysely;
-    const [{ fr, input }, { env, version }, stored] = await Promise.all([
+    const [{ fr, input }, stored] = await Promise.all([
       documentTexts(k, documentId),
-      fastEnvironment(k),
-      k.selectFrom("paragraph_flags").select(["paragraph_id", "revision", "environment"]).where("document_id", "=", documentId).where("engine", "=", "fast").execute(),
+      k.selectFrom("paragraph_flags").select(["paragraph_id", "engine", "revision", "environment", "flags"]).where("document_id", "=", documentId).execute(),
     ]);
-    const before = new Map(stored.map((s) => [s.paragraph_id, s]));
-    const only: number[] = [];
-    fr.forEach((p, i) => {
-      const s = before.get(p.id);
-      if (!s || s.revision !== p.revision || s.environment !== version) only.push(i);
-    });
-    let views: ParagraphFlags[] = [];
-    if (only.length > 0) {
-      const found = new Map<number, Flag[]>(only.map((i) => [i, []]));
-      for (const f of runChecks(input, env, only)) {
-        if (GRAMMAR_RULES.has(f.rule)) continue;
-        found.get(f.paragraph)?.push({ ...f, paragraph: fr[f.paragraph].position });
-      }
-      const rechecked = only.some((i) => before.has(fr[i].id));
-      views = await k.transaction().execute(async (trx) => {
-        // Only what is still current is stored (a concurrent accept may have moved on).
-        const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", only.map((i) => fr[i].id)).execute()).map((r) => [r.id, r.revision]));
-        const current = only.filter((i) => now.get(fr[i].id) === fr[i].revision);
-        await storeFlags(trx, documentId, "fast", version, current.map((i) => ({ paragraphId: fr[i].id, revision: fr[i].revision, flags: found.get(i)! })));
-        const out = await paragraphFlags(trx, current.map((i) => fr[i].id));
-        if (rechecked && out.length > 0) await announce(trx, documentId, out);
-        return out;
+    const positionIndex = new Map(fr.map((p, i) => [p.id, i]));
+    const checked = new Map<Engine, { version: string; only: number[]; found: Map<number, Flag[]> }>();
+    for (const engine of ["fast", "learned"] as const) {
+      const before = new Map(stored.filter((s) => s.engine === engine).map((s) => [s.paragraph_id, s]));
+      const only: number[] = [];
+      let environment: { env: () => Promise<CheckEnvironment>; version: string } | undefined;
+      const texts = () => only.map((i) => input.fr[i]);
+      environment = engine === "fast" ? await fastEnvironment(k, texts) : await learnedEnvironment(k, documentId, positionIndex);
+      fr.forEach((p, i) => {
+        const s = before.get(p.id);
+        if (!s || s.revision !== p.revision || s.environment !== environment.version) only.push(i);
       });
-      if (rechecked && views.length > 0) await hub().publish(documentId);
+      if (only.length === 0) continue;
+      const found = new Map<number, Flag[]>(only.map((i) => [i, []]));
+      for (const f of runChecks(input, await environment.env(), engine, only)) found.get(f.paragraph)?.push({ ...f, paragraph: fr[f.paragraph].position });
+      checked.set(engine, { version: environment.version, only, found });
     }
+    if (checked.size === 0) {
+      if (options.grammar !== false) checkJob(db, documentId);
+      return [];
+    }
+    const previous = new Map(stored.map((s) => [`${s.engine}:${s.paragraph_id}`, s]));
+    const { views, changed } = await k.transaction().execute(async (trx) => {
+      const ids = [...new Set([...checked.values()].flatMap((c) => c.only.map((i) => fr[i].id)))];
+      // Only what is still current is stored (a concurrent accept may have moved on).
+      const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", ids).execute()).map((r) => [r.id, r.revision]));
+      const changed = new Set<number>();
+      for (const [engine, c] of checked) {
+        const current = c.only.filter((i) => now.get(fr[i].id) === fr[i].revision);
+        const rows = current.map((i) => ({ paragraphId: fr[i].id, revision: fr[i].revision, flags: c.found.get(i)! }));
+        await storeFlags(trx, documentId, engine, c.version, rows);
+        for (const r of rows) {
+          const was = previous.get(`${engine}:${r.paragraphId}`);
+          // Viewers hear of flags that changed (a first check of a new document tells nobody).
+          if (was && (was.revision !== r.revision || was.flags !== JSON.stringify(r.flags))) changed.add(r.paragraphId);
+        }
+      }
+      const views = await paragraphFlags(trx, ids.filter((id) => now.get(id) === fr[positionIndex.get(id)!].revision));
+      const announced = views.filter((v) => changed.has(v.paragraphId));
+      if (announced.length > 0) await announce(trx, documentId, announced);
+      return { views, changed };
+    });
+    if (changed.size > 0) await hub().publish(documentId);
     if (options.grammar !== false) checkJob(db, documentId);
     return views;
   });
