@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { countBy, filterFlags, openFlags, type DocumentChecks, type FlagFilter, type FlagView } from "@/lib/flags/view";
 import { callApi } from "../api";
 import "./checks.css";
-import { categoryLabel, flagItemId, flagMessage } from "./labels";
+import { categoryLabel, flagItemId, flagMessage, quoteOf } from "./labels";
 
 /// At most this many flags are listed at once (filters narrow the rest down).
 const LIST_LIMIT = 200;
@@ -103,7 +103,7 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
               >
                 {t("flags.paragraph", { number: f.paragraph + 1 })}
               </a>{" "}
-              <q lang="fr">{textOf(f.paragraphId).slice(f.start, f.end)}</q> <span className="flag-message">{flagMessage(t, f)}</span>
+              <q lang="fr">{quoteOf(textOf(f.paragraphId), f)}</q> <span className="flag-message">{flagMessage(t, f)}</span>
               {f.dismissal && <span className="muted"> — {t("flags.dismissedShort", { name: f.dismissal.author, reason: f.dismissal.reason })}</span>}
             </li>
           ))}

@@ -5,10 +5,10 @@
 /// who dismissed them, when and why.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FlagView } from "@/lib/flags/view";
+import { offersFix, type FlagView } from "@/lib/flags/view";
 import { callApi } from "../api";
 import "./checks.css";
-import { categoryLabel, flagItemId, flagMessage } from "./labels";
+import { categoryLabel, flagItemId, flagMessage, quoteOf } from "./labels";
 
 /// What the list needs of a suggestion (the workspace's suggestion views have more).
 export interface SuggestionLike {
@@ -23,7 +23,7 @@ export interface FlagListProps {
   number: number;
   text: string;
   flags: FlagView[];
-  /// The paragraph's open suggestions (a flag whose fix is already suggested says so).
+  /// The paragraph's open suggestions (a flag whose words one of them changes says so).
   open: SuggestionLike[];
   can: { suggest: boolean; review: boolean };
   /// Opens the editor with the flag's fix typed in.
@@ -49,8 +49,9 @@ function FlagItem({ slug, text, flag, open, can, onSuggest }: Omit<FlagListProps
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const base = `/api/documents/${encodeURIComponent(slug)}`;
-  const words = text.slice(flag.start, flag.end);
-  const suggested = flag.replacement === undefined ? undefined : open.find((s) => s.start === flag.start && s.end === flag.end && s.inserted === flag.replacement);
+  const words = quoteOf(text, flag);
+  // An open suggestion on the flagged words is taken to deal with the flag.
+  const suggested = open.find((s) => s.start < flag.end && flag.start < s.end);
 
   async function act(run: () => Promise<{ ok: boolean; body: { error?: { message: string } } | null }>) {
     setBusy(true);
@@ -113,7 +114,7 @@ function FlagItem({ slug, text, flag, open, can, onSuggest }: Omit<FlagListProps
             <span className="muted">{t("flags.suggested", { id: suggested.id })}</span>
           ) : (
             can.suggest &&
-            flag.replacement !== undefined && (
+            offersFix(flag) && (
               <button type="button" className="tool flag-suggest" disabled={busy} onClick={() => onSuggest(flag)}>
                 {flag.replacement ? t("flags.suggest", { replacement: flag.replacement }) : t("flags.suggestDelete")}
               </button>

@@ -11,3 +11,9 @@ export const flagMessage = (t: TFunction, flag: Pick<FlagView, "message" | "rule
 
 /// The id of a flag's item in the list under its paragraph (the marks in the text point at it).
 export const flagItemId = (key: string) => `flag-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+
+/// The flagged words as quoted in a list: long spans (a rule about the whole paragraph) cut short.
+export function quoteOf(text: string, flag: Pick<FlagView, "start" | "end">, max = 60): string {
+  const words = text.slice(flag.start, flag.end);
+  return words.length <= max ? words : `${words.slice(0, max - 1).trimEnd()}…`;
+}

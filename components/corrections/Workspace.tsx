@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { useTranslation } from "react-i18next";
 import type { Fix } from "@/lib/corrections/draft";
 import { isMqmCategory, type MqmCategory, type Severity } from "@/lib/corrections/categories";
-import type { DocumentChecks, FlagView } from "@/lib/flags/view";
+import { offersFix, type DocumentChecks, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { DocumentQuality } from "@/server/corrections/quality";
 import type { DocumentTerms } from "@/server/glossary/document-terms";
@@ -169,10 +169,10 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
   /// rule's category and severity chosen.
   function suggestFix(flag: FlagView) {
     const row = state.rows.find((r) => r.paragraphId === flag.paragraphId);
-    if (!row || flag.replacement === undefined || row.revision !== flag.revision) return;
+    if (!row || !offersFix(flag) || row.revision !== flag.revision) return;
     setCard(null);
     setDraft({
-      text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end),
+      text: row.fr.slice(0, flag.start) + flag.replacement! + row.fr.slice(flag.end),
       category: isMqmCategory(flag.category) ? flag.category : "style",
       severity: flag.severity,
       note: t("flags.note", { rule: flag.rule }),

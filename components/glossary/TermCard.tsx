@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { FlagView } from "@/lib/flags/view";
+import { offersFix, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { Lang, TermEntry } from "@/lib/glossary/model";
 import { flagMessage } from "../checks/labels";
@@ -76,7 +76,7 @@ export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }
       {flags.map((f, i) => (
         <div key={i} className="term-flag" role="note">
           <p>{flagMessage(t, f)}</p>
-          {onSuggest && f.replacement && (
+          {onSuggest && offersFix(f) && (
             <button type="button" onClick={() => onSuggest(f)}>
               {t("terms.suggestFix", { replacement: f.replacement })}
             </button>

@@ -118,3 +118,11 @@ export function filterFlags(paragraphs: readonly ParagraphFlags[], enabled: Read
         (!filter.category || f.category === filter.category),
     );
 }
+
+/// Whether a flag's replacement is French text for its span, to offer as a suggestion. A glossary
+/// flag about a term of the English rendering (its evidence is English only) is anchored in the
+/// French sentence but its replacement is English: it is shown, never offered as a fix.
+export function offersFix(f: Pick<Flag, "rule" | "replacement" | "evidence">): boolean {
+  if (f.replacement === undefined) return false;
+  return !(f.rule.startsWith("glossary/") && f.evidence?.en !== undefined && f.evidence.fr === undefined);
+}
