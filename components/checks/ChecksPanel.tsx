@@ -103,7 +103,7 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
               >
                 {t("flags.paragraph", { number: f.paragraph + 1 })}
               </a>{" "}
-              <q lang="fr">{quoteOf(textOf(f.paragraphId), f)}</q> <span className="flag-message">{flagMessage(t, f)}</span>
+              <FlagLine text={textOf(f.paragraphId)} flag={f} />
               {f.dismissal && <span className="muted"> — {t("flags.dismissedShort", { name: f.dismissal.author, reason: f.dismissal.reason })}</span>}
             </li>
           ))}
@@ -137,5 +137,22 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
         </ul>
       </details>
     </section>
+  );
+}
+
+/// A flag in the panel's list: the flagged words (unless the message quotes them) and the message.
+function FlagLine({ text, flag }: { text: string; flag: FlagView }) {
+  const { t } = useTranslation();
+  const words = quoteOf(text, flag);
+  const message = flagMessage(t, flag);
+  return (
+    <>
+      {words && !message.includes(words) && (
+        <>
+          <q lang="fr">{words}</q>{" "}
+        </>
+      )}
+      <span className="flag-message">{message}</span>
+    </>
   );
 }

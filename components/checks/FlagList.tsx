@@ -50,6 +50,9 @@ function FlagItem({ slug, text, flag, open, can, onSuggest }: Omit<FlagListProps
   const [error, setError] = useState<string | null>(null);
   const base = `/api/documents/${encodeURIComponent(slug)}`;
   const words = quoteOf(text, flag);
+  const message = flagMessage(t, flag);
+  // What the message or the words already say is not repeated.
+  const evidenceFr = flag.evidence?.fr !== undefined && flag.evidence.fr !== text.slice(flag.start, flag.end) ? flag.evidence.fr : undefined;
   // An open suggestion on the flagged words is taken to deal with the flag.
   const suggested = open.find((s) => s.start < flag.end && flag.start < s.end);
 
@@ -78,23 +81,23 @@ function FlagItem({ slug, text, flag, open, can, onSuggest }: Omit<FlagListProps
       <p className="flag-head">
         <span className={`flag-sev sev-${flag.severity}`}>{t(`severities.${flag.severity}`)}</span>
         <span className="flag-cat">{categoryLabel(t, flag.category)}</span>
-        {words && (
+        {words && !message.includes(words) && (
           <q className="flag-words" lang="fr">
             {words}
           </q>
         )}
-        <span className="flag-message">{flagMessage(t, flag)}</span>
+        <span className="flag-message">{message}</span>
       </p>
-      {(flag.evidence?.en || flag.evidence?.fr) && (
+      {(flag.evidence?.en || evidenceFr) && (
         <p className="flag-evidence">
-          {flag.evidence.en && (
+          {flag.evidence?.en && (
             <span>
               {t("flags.evidenceEn")} <q lang="en">{flag.evidence.en}</q>
             </span>
           )}
-          {flag.evidence.fr && (
+          {evidenceFr && (
             <span>
-              {t("flags.evidenceFr")} <q lang="fr">{flag.evidence.fr}</q>
+              {t("flags.evidenceFr")} <q lang="fr">{evidenceFr}</q>
             </span>
           )}
         </p>

@@ -22,8 +22,10 @@ const again = new Set<number>();
 
 /// The stored state of a document's Grammalecte pass.
 export async function jobView(db: Kysely<Database>, documentId: number): Promise<CheckJobView> {
+  // Installed or not is what the server has now, whatever an earlier pass found.
+  if (!(await grammarEngine())) return { engine: "grammalecte", status: "unavailable", done: 0, total: 0 };
   const row = await db.selectFrom("check_jobs").selectAll().where("document_id", "=", documentId).where("engine", "=", "grammalecte").executeTakeFirst();
-  if (!row) return { engine: "grammalecte", status: (await grammarEngine()) ? "idle" : "unavailable", done: 0, total: 0 };
+  if (!row) return { engine: "grammalecte", status: "idle", done: 0, total: 0 };
   return { engine: "grammalecte", status: row.status as CheckJobView["status"], done: row.done, total: row.total };
 }
 
