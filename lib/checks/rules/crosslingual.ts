@@ -10,11 +10,13 @@ import {
   anchorInFrench,
   foldWord,
   hasInnerCapital,
+  inSpans,
   isAllCaps,
   isCapitalized,
   isCode,
   isSentenceStart,
   LETTERS_ONLY,
+  protectedSpans,
   wordsOf,
   type WordSpan,
 } from "../text";
@@ -97,43 +99,67 @@ interface EnglishName {
 }
 
 function englishNames(en: string): EnglishName[] {
-  const words = wordsOf(en).map((w) => ({ ...w, text: w.text.replace(/['’]s$/u, "") }));
+  const words = wordsOf(en);
   const out: EnglishName[] = [];
   let run: WordSpan[] = [];
   const flush = () => {
     if (run.length > 0) {
-      const text = run.map((w) => w.text).join(" ");
-      out.push({ text, words: run.map((w) => w.text), start: run[0]!.start, end: run.at(-1)!.end, kind: "name" });
+      const names = run.map((w) => w.text.replace(/['’]s$/u, ""));
+      out.push({ text: names.join(" "), words: names, start: run[0]!.start, end: run.at(-1)!.end, kind: "name" });
     }
     run = [];
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const gapOk = run.length === 0 || /^[ \u00a0]$/u.test(en.slice(run.at(-1)!.end + (words[i - 1]!.text.length - (words[i - 1]!.end - words[i - 1]!.start)), w.start));
-    if (isCode(w.text) && /\p{Lu}/u.test(w.text)) {
+    const bare = w.text.replace(/['’]s$/u, "");
+    if (isCode(bare) && /\p{Lu}/u.test(bare)) {
       flush();
-      out.push({ text: w.text, words: [w.text], start: w.start, end: w.end, kind: "code" });
+      out.push({ text: bare, words: [bare], start: w.start, end: w.start + bare.length, kind: "code" });
       continue;
     }
     const nameLike =
-      LETTERS_ONLY.test(w.text) &&
-      !w.text.includes("-") &&
-      (hasInnerCapital(w.text) || (isCapitalized(w.text) && w.text.length > 1)) &&
-      !TRANSLATED_NAMES.has(w.text);
-    if (nameLike && (gapOk || run.length === 0)) {
-      // A capitalised word at a sentence start is a name only if another capitalised word
-      // follows it or it has an inner capital.
-      run.push(w);
-    } else {
+      LETTERS_ONLY.test(bare) &&
+      !bare.includes("-") &&
+      (hasInnerCapital(bare) || (isCapitalized(bare) && bare.length > 1)) &&
+      !TRANSLATED_NAMES.has(bare);
+    const previous = run.at(-1);
+    // Words of one name follow each other with a single space, and no possessive comes between.
+    const joined = previous !== undefined && /^[ \u00a0]$/u.test(en.slice(previous.end, w.start)) && !/['’]s$/u.test(previous.text);
+    if (!nameLike) {
       flush();
-      if (nameLike) run.push(w);
+      continue;
     }
+    if (!joined) flush();
+    run.push(w);
   }
   flush();
-  return out.filter((n) => {
-    if (n.kind === "code" || n.words.length > 1 || hasInnerCapital(n.text)) return true;
-    return !isSentenceStart(en, n.start) && n.start !== 0;
-  });
+  // A single capitalised word at a sentence start is an ordinary word.
+  return out.filter((n) => n.kind === "code" || n.words.length > 1 || hasInnerCapital(n.text) || (n.start !== 0 && !isSentenceStart(en, n.start)));
+}
+
+/// Similarity of two folded words by shared letter pairs (Dice): "irlande"/"ireland" 0.67,
+/// "londres"/"london" 0.55, "google"/"alphabet" 0.
+function pairSimilarity(a: string, b: string): number {
+  const pairs = (w: string) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2));
+  const pa = pairs(a);
+  const pb = pairs(b);
+  if (pa.length === 0 || pb.length === 0) return a === b ? 1 : 0;
+  const left = [...pb];
+  let common = 0;
+  for (const p of pa) {
+    const k = left.indexOf(p);
+    if (k >= 0) {
+      common++;
+      left.splice(k, 1);
+    }
+  }
+  return (2 * common) / (pa.length + pb.length);
+}
+
+/// Whether `text` holds `word` standing alone ("GPT-5" in "lancer GPT-5 cette année").
+function holdsWord(text: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
 }
 
 interface FrenchWord extends WordSpan {
@@ -179,9 +205,16 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
       seen.add(name.text);
       if (name.words.length === 1) {
         const word = name.words[0]!;
-        if (fr.some((w) => w.text === word)) continue;
+        if (holdsWord(unit.beadFr, word)) continue;
         const folded = foldWord(word);
-        const sameLetters = fr.filter((w) => w.folded === folded);
+        if (name.kind === "code") {
+          if (!beadFolded.has(folded) && !holdsWord(foldWord(unit.beadFr), folded)) {
+            findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
+          }
+          continue;
+        }
+        const lower = word.toLowerCase();
+        const sameLetters = fr.filter((w) => w.text.toLowerCase() === lower);
         const miscased = sameLetters.find((w) => /\p{Lu}/u.test(w.text) || hasInnerCapital(word));
         if (miscased) {
           // "NVIDIA" for "Nvidia" is a house style, not an error; "Openai" for "OpenAI" is.
@@ -189,17 +222,11 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
           findings.push({ kind: "case", name, start: miscased.start, end: miscased.end, found: miscased.text });
           continue;
         }
-        if (sameLetters.length > 0 || name.kind === "code") {
-          if (name.kind === "code" && !beadFolded.has(folded)) {
-            const at = anchorInFrench(unit.en, name.start, unit.fr);
-            findings.push({ kind: "missing", name, ...at });
-          }
-          continue;
-        }
-        if (beadFolded.has(folded) || fr.some((w) => sameStem(w.folded, folded))) continue;
+        if (sameLetters.length > 0 || beadFolded.has(folded)) continue;
+        // A name French writes its own way ("Londres", "Irlande", "Séoul") is still there.
+        if ([...beadFolded].some((w) => sameStem(w, folded) || pairSimilarity(w, folded) >= 0.5)) continue;
         if (env.glossary && glossaryKnows(env, word)) continue;
-        const at = anchorInFrench(unit.en, name.start, unit.fr);
-        findings.push({ kind: "missing", name, ...at });
+        findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
         continue;
       }
       // A name of several words: all there in order ("Miles Brundage"), or scattered
@@ -339,8 +366,10 @@ export function lowerCaseEnglishWords(en: string): Set<string> {
 export function untranslatedWords(unit: Unit, env: CheckEnvironment, enWords: ReadonlySet<string>): WordSpan[] {
   return memo(unit, "untranslated", () => {
     const out: WordSpan[] = [];
+    const skip = protectedSpans(unit.fr);
     for (const w of wordsOf(unit.fr)) {
       const lower = w.text.toLowerCase();
+      if (inSpans(skip, w.start, w.end)) continue;
       if (!LETTERS_ONLY.test(w.text) || lower.length < 3 || !enWords.has(lower)) continue;
       if (/\p{Lu}/u.test(w.text) && !(isCapitalized(w.text) && isSentenceStart(unit.fr, w.start))) continue;
       if (/['’]/u.test(w.text)) continue;
@@ -368,8 +397,8 @@ export const lengthRatio: Rule = {
     const log = Math.log(ratio);
     // The spread of the log ratio shrinks with length (more words, less noise).
     const spread = LENGTH_RATIO.k * LENGTH_RATIO.sigma * Math.sqrt(LENGTH_RATIO.referenceChars / Math.max(enLength, LENGTH_RATIO.minChars));
-    const low = LENGTH_RATIO.meanLog - Math.max(spread, LENGTH_RATIO.minSpread);
-    const high = LENGTH_RATIO.meanLog + Math.max(spread, LENGTH_RATIO.minSpread);
+    const low = LENGTH_RATIO.meanLog - spread;
+    const high = LENGTH_RATIO.meanLog + spread;
     if (log >= low && log <= high) return [];
     const shorter = log < low;
     const expected = Math.round(enLength * Math.exp(LENGTH_RATIO.meanLog));

@@ -114,8 +114,7 @@ function misspellings(unit: Unit, env: CheckEnvironment): Misspelling[] {
       const capital = isCapitalized(form);
       // A capitalised word: a name unless it starts a sentence (then judge its lower case).
       if (capital && !isSentenceStart(text, w.start) && w.start !== 0) continue;
-      const folded = foldWord(form);
-      if (enNames.has(folded) || glossaryWords.has(folded)) continue;
+      if (enNames.has(foldWord(form)) || glossaryWords.has(form.toLowerCase())) continue;
       let known = knownWord(form, speller);
       if (known === false && capital) known = knownWord(form.toLowerCase(), speller);
       if (known !== false) continue;
@@ -141,7 +140,7 @@ function glossaryWordSet(env: CheckEnvironment): ReadonlySet<string> {
         for (const t of entry.langs[lang]?.terms ?? []) {
           // Only the glossary's preferred and admitted terms vouch for a spelling.
           if (t.status === "deprecated") continue;
-          for (const w of wordsOf(t.text)) set.add(foldWord(dictionaryForm(w.text)));
+          for (const w of wordsOf(t.text)) set.add(dictionaryForm(w.text).toLowerCase());
         }
       }
     }

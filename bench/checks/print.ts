@@ -1,0 +1,3 @@
+import { measure, measurementMarkdown } from "./measure";
+const m = await measure();
+console.log(measurementMarkdown(m));
