@@ -84,7 +84,15 @@ const TRANSLATED_NAMES = new Set(
     "Report Program Programme Project Bureau Committee Board Fund Bank Reserve Federal National International " +
     "Although However Meanwhile Moreover Furthermore Instead Indeed Yet Still Then Thus Therefore While When Where " +
     "What Who Why How If As At By For From In Into On Of To With Without The A An This That These Those It Its " +
-    "They Their We Our You Your He His She Her But And Or Not No So Such Some Many Most Both Each Every All Any"
+    "They Their We Our You Your He His She Her But And Or Not No So Such Some Many Most Both Each Every All Any " +
+    "Chancellor King Queen Prince Princess Pope Governor Mayor Senator Judge Justice Colonel Captain Sir Lord Lady " +
+    "Saint St Premier Vice Chief Executive Director Minister Ambassador Representative Speaker Leader " +
+    "Health Organization Organisation Central Trade Security Defense Defence Energy State States Affairs Finance " +
+    "Treasury Education Development Research Science Technology Communications Economic Social Human Rights " +
+    "Nuclear Atomic Monetary Supreme High Federal Reserve Commerce Justice Labor Labour Interior Foreign Home " +
+    "Office Authority Service Services Council Assembly Conference Court Tribunal Police Guard Coast Air Sea " +
+    "Island Islands Ocean Atlantic Pacific Mediterranean Middle Far Near Gulf Sea River Mountain Mountains Lake " +
+    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay"
   ).split(" "),
 );
 
