@@ -46,6 +46,11 @@ const WORDS_FR: Record<string, number> = {
   quinze: 15, vingt: 20, trente: 30, quarante: 40, cinquante: 50, cent: 100, douzaine: 12,
 };
 
+const wordsPattern = (words: Record<string, number>) =>
+  new RegExp(`(?<![\\p{L}])(?:${Object.keys(words).join("|")})(?![\\p{L}])`, "giu");
+const NUMBER_WORD_FR = wordsPattern(WORDS_FR);
+const NUMBER_WORD_EN = wordsPattern(WORDS_EN);
+
 const SPACE_CLASS = "[ \\u00a0\\u202f\\u2009]";
 /// Digits with separators; not glued to letters (codes like A100, V3 are not numbers).
 const NUMBER_FR = new RegExp(
@@ -98,7 +103,7 @@ export function numbersIn(text: string, lang: "fr" | "en"): NumberMention[] {
     out.push({ start: m.index, end, text: text.slice(m.index, end), values: [...new Set([...scaled])] });
   }
   const words = lang === "fr" ? WORDS_FR : WORDS_EN;
-  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+  for (const m of text.matchAll(lang === "fr" ? NUMBER_WORD_FR : NUMBER_WORD_EN)) {
     const v = words[m[0].toLowerCase()];
     if (v === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [v] });

@@ -47,11 +47,12 @@ export async function prepareSpeller(paragraphs: readonly string[], engine = fin
   const unknown = await unknownWords(engine, words);
   const halves = splitQueries([...unknown].filter((w) => w === w.toLowerCase())).filter((w) => !unknown.has(w));
   const unknownHalves = await unknownWords(engine, halves);
+  for (const w of unknownHalves) unknown.add(w);
   const asked = new Set([...words, ...halves]);
   return {
     isKnown(word) {
-      if (!asked.has(word)) return undefined;
-      return !unknown.has(word) && !unknownHalves.has(word);
+      if (unknown.has(word)) return false;
+      return asked.has(word) ? true : undefined;
     },
   };
 }

@@ -5,7 +5,7 @@
 
 import { LENGTH_RATIO } from "../calibration";
 import { formatFrench, numbersIn, sameValue, type NumberMention } from "../numbers";
-import { flagOf, memo, type Rule, type Unit } from "../rule";
+import { englishWordsOf, flagOf, frenchWordsOf, memo, type Rule, type Unit } from "../rule";
 import {
   anchorInFrench,
   foldWord,
@@ -33,8 +33,8 @@ export const numberMismatch: Rule = {
     const en = numbersIn(unit.en, "en");
     if (en.length === 0 && !/\d/u.test(unit.fr)) return [];
     // Numbers of the whole bead count as present (a bead of two French paragraphs).
-    const frAll = numbersIn(unit.beadFr, "fr");
     const fr = numbersIn(unit.fr, "fr");
+    const frAll = unit.beadFr === unit.fr ? fr : numbersIn(unit.beadFr, "fr");
     const enLeft = en.filter((e) => !frAll.some((f) => sameValue(e, f)));
     const frLeft = fr.filter((f) => /\d/u.test(f.text) && !en.some((e) => sameValue(e, f)));
     const enDigits = enLeft.filter((e) => /\d/u.test(e.text));
@@ -106,8 +106,7 @@ interface EnglishName {
   kind: "name" | "code";
 }
 
-function englishNames(en: string): EnglishName[] {
-  const words = wordsOf(en);
+function englishNames(en: string, words: readonly WordSpan[]): EnglishName[] {
   const out: EnglishName[] = [];
   let run: WordSpan[] = [];
   const flush = () => {
@@ -164,27 +163,44 @@ function pairSimilarity(a: string, b: string): number {
   return (2 * common) / (pa.length + pb.length);
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /// Whether `text` holds `word` standing alone ("GPT-5" in "lancer GPT-5 cette année").
 function holdsWord(text: string, word: string): boolean {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(text);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) return true;
+  }
+  return false;
 }
 
 interface FrenchWord extends WordSpan {
   folded: string;
 }
 
+/// Words split at elisions and hyphens ("d'OpenAI" holds "OpenAI"), folded.
+function splitWords(words: readonly WordSpan[]): FrenchWord[] {
+  const out: FrenchWord[] = [];
+  for (const w of words) {
+    if (!/['’\-‐]/u.test(w.text)) {
+      out.push({ ...w, folded: foldWord(w.text) });
+      continue;
+    }
+    for (const m of w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+      out.push({ text: m[0], start: w.start + m.index, end: w.start + m.index + m[0].length, folded: foldWord(m[0]) });
+    }
+  }
+  return out;
+}
+
 function frenchWords(unit: Unit): FrenchWord[] {
-  return memo(unit, "frenchWords", () =>
-    wordsOf(unit.fr).flatMap((w) => {
-      // Elisions and hyphens split: "d'OpenAI" holds "OpenAI".
-      const parts: FrenchWord[] = [];
-      for (const m of w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-        parts.push({ text: m[0], start: w.start + m.index, end: w.start + m.index + m[0].length, folded: foldWord(m[0]) });
-      }
-      return parts;
-    }),
-  );
+  return memo(unit, "frenchWords", () => splitWords(frenchWordsOf(unit)));
+}
+
+/// The folded words of the bead's whole French (the paragraph's own, for a one-paragraph bead).
+function beadWords(unit: Unit): FrenchWord[] {
+  return memo(unit, "beadWords", () => (unit.beadFr === unit.fr ? frenchWords(unit) : splitWords(wordsOf(unit.beadFr))));
 }
 
 /// Whether two words are the same name, allowing French inflection ("Chine"/"China" are not).
@@ -204,11 +220,16 @@ interface NameFinding {
 function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
   return memo(unit, "names", () => {
     if (!unit.en) return [];
+    const names = englishNames(unit.en, englishWordsOf(unit));
+    if (names.length === 0) return [];
     const fr = frenchWords(unit);
-    const beadFolded = new Set(wordsOf(unit.beadFr).flatMap((w) => [...w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => foldWord(m[0]))));
+    const bead = beadWords(unit);
+    const beadFolded = new Set(bead.map((w) => w.folded));
+    // Capitalised French words: where a name French writes its own way would be.
+    const beadNames = [...new Set(bead.filter((w) => /^\p{Lu}/u.test(w.text)).map((w) => w.folded))];
     const findings: NameFinding[] = [];
     const seen = new Set<string>();
-    for (const name of englishNames(unit.en)) {
+    for (const name of names) {
       if (seen.has(name.text)) continue;
       seen.add(name.text);
       if (name.words.length === 1) {
@@ -216,7 +237,7 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
         if (holdsWord(unit.beadFr, word)) continue;
         const folded = foldWord(word);
         if (name.kind === "code") {
-          if (!beadFolded.has(folded) && !holdsWord(foldWord(unit.beadFr), folded)) {
+          if (!beadFolded.has(folded) && !holdsWord(memo(unit, "beadFolded", () => foldWord(unit.beadFr)), folded)) {
             findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
           }
           continue;
@@ -232,7 +253,7 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
         }
         if (sameLetters.length > 0 || beadFolded.has(folded)) continue;
         // A name French writes its own way ("Londres", "Irlande", "Séoul") is still there.
-        if ([...beadFolded].some((w) => sameStem(w, folded) || pairSimilarity(w, folded) >= 0.5)) continue;
+        if (beadNames.some((w) => sameStem(w, folded) || pairSimilarity(w, folded) >= 0.5)) continue;
         if (env.glossary && glossaryKnows(env, word)) continue;
         findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
         continue;
@@ -270,14 +291,22 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
   });
 }
 
+const GLOSSARY_NAMES = new WeakMap<object, Set<string>>();
+
+/// Whether a word is a word of some glossary term (folded), in either language.
 function glossaryKnows(env: CheckEnvironment, word: string): boolean {
-  const folded = foldWord(word);
-  for (const entry of env.glossary!.entries.values()) {
-    for (const lang of ["fr", "en"] as const) {
-      for (const t of entry.langs[lang]?.terms ?? []) if (foldWord(t.text).split(/\s+/u).includes(folded)) return true;
+  const glossary = env.glossary!;
+  let words = GLOSSARY_NAMES.get(glossary);
+  if (!words) {
+    words = new Set();
+    for (const entry of glossary.entries.values()) {
+      for (const lang of ["fr", "en"] as const) {
+        for (const t of entry.langs[lang]?.terms ?? []) for (const w of wordsOf(t.text)) words.add(foldWord(w.text));
+      }
     }
+    GLOSSARY_NAMES.set(glossary, words);
   }
-  return false;
+  return words.has(foldWord(word));
 }
 
 export const nameCase: Rule = {
@@ -347,7 +376,7 @@ export const untranslated: Rule = {
   needsEnglish: true,
   run(unit, env) {
     if (!unit.en) return [];
-    const enWords = lowerCaseEnglishWords(unit.en);
+    const enWords = memo(unit, "lowerEnglish", () => lowerCaseEnglishWords(englishWordsOf(unit)));
     const out = [];
     const hits = untranslatedWords(unit, env, enWords);
     // Adjacent words make one span ("supply chain").
@@ -366,8 +395,8 @@ export const untranslated: Rule = {
 
 /// The words the English writes in lower case (names, written with capitals, are not
 /// untranslated words when the French keeps them).
-export function lowerCaseEnglishWords(en: string): Set<string> {
-  return new Set(wordsOf(en).map((w) => w.text.replace(/['’]s$/u, "")).filter((w) => !/\p{Lu}/u.test(w)));
+export function lowerCaseEnglishWords(words: readonly WordSpan[]): Set<string> {
+  return new Set(words.map((w) => w.text.replace(/['’]s$/u, "")).filter((w) => !/\p{Lu}/u.test(w)));
 }
 
 /// French words that are English words of the aligned paragraph and not French words.
@@ -375,10 +404,10 @@ export function untranslatedWords(unit: Unit, env: CheckEnvironment, enWords: Re
   return memo(unit, "untranslated", () => {
     const out: WordSpan[] = [];
     const skip = protectedSpans(unit.fr);
-    for (const w of wordsOf(unit.fr)) {
+    for (const w of frenchWordsOf(unit)) {
       const lower = w.text.toLowerCase();
+      if (lower.length < 3 || !enWords.has(lower) || !LETTERS_ONLY.test(w.text)) continue;
       if (inSpans(skip, w.start, w.end)) continue;
-      if (!LETTERS_ONLY.test(w.text) || lower.length < 3 || !enWords.has(lower)) continue;
       if (/\p{Lu}/u.test(w.text) && !(isCapitalized(w.text) && isSentenceStart(unit.fr, w.start))) continue;
       if (/['’]/u.test(w.text)) continue;
       const known = env.speller?.isKnown(w.text);
