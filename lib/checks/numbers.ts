@@ -57,7 +57,7 @@ const NUMBER_FR = new RegExp(
   `(?<![\\p{L}\\p{N}\\-‐.,])\\d{1,3}(?:${SPACE_CLASS}\\d{3})+(?:,\\d+)?(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}\\-‐.,])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}]|[.,]\\d)`,
   "gu",
 );
-const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}]|[.,]\d)/gu;
+const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?:(?![\p{L}\p{N}]|[.,]\d)|(?=(?:bn|tn|m|k)(?![\p{L}\p{N}])))/gu;
 
 const ROUND = (x: number) => Math.round(x * 1e6) / 1e6;
 

@@ -50,7 +50,7 @@ export function isCode(word: string): boolean {
 
 /// The text before a sentence's first letter: nothing, or . ! ? … (then closing quotes) and a
 /// space, followed by opening quotes, brackets, dashes and spaces.
-const BEFORE_SENTENCE = /(?:^|[.!?…:]["'’»”)\]]*[\s\u00a0\u202f]+|[«“"(\[—–]\s*)[\s\u00a0\u202f«“"'(\[—–-]*$/u;
+const BEFORE_SENTENCE = /(?:^|[.!?…:](?:[\s\u00a0\u202f]*["'’»”)\]])*[\s\u00a0\u202f]+|[«“"(\[—–]\s*)[\s\u00a0\u202f«“"'(\[—–-]*$/u;
 
 /// Whether the character at `at` starts a sentence (or a quotation, a heading, a list item).
 export function isSentenceStart(text: string, at: number): boolean {

@@ -382,7 +382,8 @@ export const untranslated: Rule = {
     // Adjacent words make one span ("supply chain").
     for (let i = 0; i < hits.length; i++) {
       let j = i;
-      while (j + 1 < hits.length && /^[ \u00a0-]$/u.test(unit.fr.slice(hits[j]!.end, hits[j + 1]!.start))) j++;
+      // Words run on across a space, or across a short English word ("which aims to slow").
+      while (j + 1 < hits.length && joins(unit.fr.slice(hits[j]!.end, hits[j + 1]!.start), enWords)) j++;
       const start = hits[i]!.start;
       const end = hits[j]!.end;
       const words = unit.fr.slice(start, end);
@@ -392,6 +393,12 @@ export const untranslated: Rule = {
     return out;
   },
 };
+
+function joins(gap: string, enWords: ReadonlySet<string>): boolean {
+  if (/^[ \u00a0-]$/u.test(gap)) return true;
+  const short = /^[ \u00a0](\p{Ll}{1,2})[ \u00a0]$/u.exec(gap);
+  return short !== null && enWords.has(short[1]!);
+}
 
 /// The words the English writes in lower case (names, written with capitals, are not
 /// untranslated words when the French keeps them).
