@@ -204,3 +204,20 @@ export function measurementMarkdown(m: Measurement): string {
   lines.push(`| **all default-on rules, overall** | | ${o.flags} | ${o.correct} | ${pct(o.precision)} | ${o.targeted} | ${o.found} | ${pct(o.recall)} |`);
   return lines.join("\n") + "\n";
 }
+
+/// The figures a measurement reached, rounded down to the percent: what the tests keep.
+export interface Floors {
+  rules: Record<string, { precision?: number; recall?: number }>;
+  overall: { precision: number; recall: number };
+}
+
+export function floorsOf(m: Measurement): Floors {
+  const down = (x: number | null) => (x === null ? undefined : Math.floor(x * 100) / 100);
+  const rules: Floors["rules"] = {};
+  for (const [id, s] of Object.entries(m.rules)) {
+    const precision = down(s.precision);
+    const recall = down(s.recall);
+    rules[id] = { ...(precision !== undefined ? { precision } : {}), ...(recall !== undefined ? { recall } : {}) };
+  }
+  return { rules, overall: { precision: down(m.overall.precision) ?? 0, recall: down(m.overall.recall) ?? 0 } };
+}

@@ -19,7 +19,7 @@ export interface SpellerEngine {
 }
 
 /// Finds Hunspell and the French dictionary; undefined when either is missing.
-export function findSpeller(env: NodeJS.ProcessEnv = process.env): SpellerEngine | undefined {
+export function findSpeller(env: Record<string, string | undefined> = process.env): SpellerEngine | undefined {
   const hunspell = findExecutable(env.HUNSPELL ?? "hunspell", env);
   const dictionary = [env.HUNSPELL_DICT, ...DICTIONARIES].find((d) => d && existsSync(`${d}.dic`) && existsSync(`${d}.aff`));
   return hunspell && dictionary ? { hunspell, dictionary: path.resolve(dictionary) } : undefined;
