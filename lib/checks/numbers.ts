@@ -46,13 +46,18 @@ const WORDS_FR: Record<string, number> = {
   quinze: 15, vingt: 20, trente: 30, quarante: 40, cinquante: 50, cent: 100, douzaine: 12,
 };
 
+const wordsPattern = (words: Record<string, number>) =>
+  new RegExp(`(?<![\\p{L}])(?:${Object.keys(words).join("|")})(?![\\p{L}])`, "giu");
+const NUMBER_WORD_FR = wordsPattern(WORDS_FR);
+const NUMBER_WORD_EN = wordsPattern(WORDS_EN);
+
 const SPACE_CLASS = "[ \\u00a0\\u202f\\u2009]";
 /// Digits with separators; not glued to letters (codes like A100, V3 are not numbers).
 const NUMBER_FR = new RegExp(
   `(?<![\\p{L}\\p{N}\\-‐.,])\\d{1,3}(?:${SPACE_CLASS}\\d{3})+(?:,\\d+)?(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}\\-‐.,])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}]|[.,]\\d)`,
   "gu",
 );
-const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}]|[.,]\d)/gu;
+const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?:(?![\p{L}\p{N}]|[.,]\d)|(?=(?:bn|tn|m|k)(?![\p{L}\p{N}])))/gu;
 
 const ROUND = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -98,7 +103,7 @@ export function numbersIn(text: string, lang: "fr" | "en"): NumberMention[] {
     out.push({ start: m.index, end, text: text.slice(m.index, end), values: [...new Set([...scaled])] });
   }
   const words = lang === "fr" ? WORDS_FR : WORDS_EN;
-  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+  for (const m of text.matchAll(lang === "fr" ? NUMBER_WORD_FR : NUMBER_WORD_EN)) {
     const v = words[m[0].toLowerCase()];
     if (v === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [v] });

@@ -1,6 +1,7 @@
 /// What a rule is inside the registry: its description and the function that finds its flags in
 /// one French paragraph (with the English aligned to it).
 
+import { wordsOf, type WordSpan } from "./text";
 import type { CheckEnvironment, Flag, RuleInfo } from "./types";
 
 /// One French paragraph as the rules see it.
@@ -50,6 +51,16 @@ export function flagOf(
   if (extra.evidence) flag.evidence = extra.evidence;
   if (extra.entry !== undefined) flag.entry = extra.entry;
   return flag;
+}
+
+/// The words of the French paragraph (computed once per paragraph).
+export function frenchWordsOf(unit: Unit): WordSpan[] {
+  return memo(unit, "wordsFr", () => wordsOf(unit.fr));
+}
+
+/// The words of the aligned English ([] without English).
+export function englishWordsOf(unit: Unit): WordSpan[] {
+  return memo(unit, "wordsEn", () => (unit.en ? wordsOf(unit.en) : []));
 }
 
 /// A value computed once per paragraph and shared by the rules that need it.

@@ -50,7 +50,7 @@ export function isCode(word: string): boolean {
 
 /// The text before a sentence's first letter: nothing, or . ! ? … (then closing quotes) and a
 /// space, followed by opening quotes, brackets, dashes and spaces.
-const BEFORE_SENTENCE = /(?:^|[.!?…:]["'’»”)\]]*[\s\u00a0\u202f]+|[«“"(\[—–]\s*)[\s\u00a0\u202f«“"'(\[—–-]*$/u;
+const BEFORE_SENTENCE = /(?:^|[.!?…:](?:[\s\u00a0\u202f]*["'’»”)\]])*[\s\u00a0\u202f]+|[«“"(\[—–]\s*)[\s\u00a0\u202f«“"'(\[—–-]*$/u;
 
 /// Whether the character at `at` starts a sentence (or a quotation, a heading, a list item).
 export function isSentenceStart(text: string, at: number): boolean {
@@ -60,6 +60,7 @@ export function isSentenceStart(text: string, at: number): boolean {
 /// Spans where nothing is flagged: URLs, e-mail addresses, and inline code.
 export function protectedSpans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (!/https?:|www\.|@|`/u.test(text)) return out;
   for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s«»"“”<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`/gu)) {
     out.push([m.index, m.index + m[0].length]);
   }
@@ -111,11 +112,17 @@ function trimSpan(text: string, span: { start: number; end: number }): { start: 
 /// Fold a word for loose comparison: lower case, no accents, straight apostrophes, ligatures
 /// spelt out.
 export function foldWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "");
+  let folded = FOLDED.get(word);
+  if (folded !== undefined) return folded;
+  folded = word.toLowerCase();
+  if (!/^[\x00-\x7f]*$/u.test(folded)) {
+    folded = folded.replace(/[’‘ʼ]/g, "'").replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/\p{M}/gu, "");
+  }
+  if (FOLDED.size >= FOLD_CACHE_LIMIT) FOLDED.clear();
+  FOLDED.set(word, folded);
+  return folded;
 }
+
+/// Folded words seen lately (a text repeats its words; folding them is the checks' hot spot).
+const FOLDED = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;

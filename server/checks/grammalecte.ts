@@ -20,7 +20,7 @@ export class GrammalecteMissing extends Error {
 }
 
 /// The path of grammalecte-cli ($GRAMMALECTE, else on the PATH), or undefined.
-export function findGrammalecte(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findGrammalecte(env: Record<string, string | undefined> = process.env): string | undefined {
   return findExecutable(env.GRAMMALECTE ?? "grammalecte-cli", env);
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 
 /// The full path of `command` on the PATH (or `command` itself when it holds a slash and is
 /// executable), or undefined when it is not installed.
-export function findExecutable(command: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findExecutable(command: string, env: Record<string, string | undefined> = process.env): string | undefined {
   const candidates = command.includes("/") ? [command] : (env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, command));
   for (const file of candidates) {
     try {

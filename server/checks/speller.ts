@@ -19,7 +19,7 @@ export interface SpellerEngine {
 }
 
 /// Finds Hunspell and the French dictionary; undefined when either is missing.
-export function findSpeller(env: NodeJS.ProcessEnv = process.env): SpellerEngine | undefined {
+export function findSpeller(env: Record<string, string | undefined> = process.env): SpellerEngine | undefined {
   const hunspell = findExecutable(env.HUNSPELL ?? "hunspell", env);
   const dictionary = [env.HUNSPELL_DICT, ...DICTIONARIES].find((d) => d && existsSync(`${d}.dic`) && existsSync(`${d}.aff`));
   return hunspell && dictionary ? { hunspell, dictionary: path.resolve(dictionary) } : undefined;
@@ -47,11 +47,12 @@ export async function prepareSpeller(paragraphs: readonly string[], engine = fin
   const unknown = await unknownWords(engine, words);
   const halves = splitQueries([...unknown].filter((w) => w === w.toLowerCase())).filter((w) => !unknown.has(w));
   const unknownHalves = await unknownWords(engine, halves);
+  for (const w of unknownHalves) unknown.add(w);
   const asked = new Set([...words, ...halves]);
   return {
     isKnown(word) {
-      if (!asked.has(word)) return undefined;
-      return !unknown.has(word) && !unknownHalves.has(word);
+      if (unknown.has(word)) return false;
+      return asked.has(word) ? true : undefined;
     },
   };
 }

@@ -5,16 +5,18 @@
 
 import { LENGTH_RATIO } from "../calibration";
 import { formatFrench, numbersIn, sameValue, type NumberMention } from "../numbers";
-import { flagOf, memo, type Rule, type Unit } from "../rule";
+import { englishWordsOf, flagOf, frenchWordsOf, memo, type Rule, type Unit } from "../rule";
 import {
   anchorInFrench,
   foldWord,
   hasInnerCapital,
+  inSpans,
   isAllCaps,
   isCapitalized,
   isCode,
   isSentenceStart,
   LETTERS_ONLY,
+  protectedSpans,
   wordsOf,
   type WordSpan,
 } from "../text";
@@ -31,8 +33,8 @@ export const numberMismatch: Rule = {
     const en = numbersIn(unit.en, "en");
     if (en.length === 0 && !/\d/u.test(unit.fr)) return [];
     // Numbers of the whole bead count as present (a bead of two French paragraphs).
-    const frAll = numbersIn(unit.beadFr, "fr");
     const fr = numbersIn(unit.fr, "fr");
+    const frAll = unit.beadFr === unit.fr ? fr : numbersIn(unit.beadFr, "fr");
     const enLeft = en.filter((e) => !frAll.some((f) => sameValue(e, f)));
     const frLeft = fr.filter((f) => /\d/u.test(f.text) && !en.some((e) => sameValue(e, f)));
     const enDigits = enLeft.filter((e) => /\d/u.test(e.text));
@@ -82,7 +84,15 @@ const TRANSLATED_NAMES = new Set(
     "Report Program Programme Project Bureau Committee Board Fund Bank Reserve Federal National International " +
     "Although However Meanwhile Moreover Furthermore Instead Indeed Yet Still Then Thus Therefore While When Where " +
     "What Who Why How If As At By For From In Into On Of To With Without The A An This That These Those It Its " +
-    "They Their We Our You Your He His She Her But And Or Not No So Such Some Many Most Both Each Every All Any"
+    "They Their We Our You Your He His She Her But And Or Not No So Such Some Many Most Both Each Every All Any " +
+    "Chancellor King Queen Prince Princess Pope Governor Mayor Senator Judge Justice Colonel Captain Sir Lord Lady " +
+    "Saint St Premier Vice Chief Executive Director Minister Ambassador Representative Speaker Leader " +
+    "Health Organization Organisation Central Trade Security Defense Defence Energy State States Affairs Finance " +
+    "Treasury Education Development Research Science Technology Communications Economic Social Human Rights " +
+    "Nuclear Atomic Monetary Supreme High Federal Reserve Commerce Justice Labor Labour Interior Foreign Home " +
+    "Office Authority Service Services Council Assembly Conference Court Tribunal Police Guard Coast Air Sea " +
+    "Island Islands Ocean Atlantic Pacific Mediterranean Middle Far Near Gulf Sea River Mountain Mountains Lake " +
+    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay"
   ).split(" "),
 );
 
@@ -96,61 +106,101 @@ interface EnglishName {
   kind: "name" | "code";
 }
 
-function englishNames(en: string): EnglishName[] {
-  const words = wordsOf(en).map((w) => ({ ...w, text: w.text.replace(/['’]s$/u, "") }));
+function englishNames(en: string, words: readonly WordSpan[]): EnglishName[] {
   const out: EnglishName[] = [];
   let run: WordSpan[] = [];
   const flush = () => {
     if (run.length > 0) {
-      const text = run.map((w) => w.text).join(" ");
-      out.push({ text, words: run.map((w) => w.text), start: run[0]!.start, end: run.at(-1)!.end, kind: "name" });
+      const names = run.map((w) => w.text.replace(/['’]s$/u, ""));
+      out.push({ text: names.join(" "), words: names, start: run[0]!.start, end: run.at(-1)!.end, kind: "name" });
     }
     run = [];
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const gapOk = run.length === 0 || /^[ \u00a0]$/u.test(en.slice(run.at(-1)!.end + (words[i - 1]!.text.length - (words[i - 1]!.end - words[i - 1]!.start)), w.start));
-    if (isCode(w.text) && /\p{Lu}/u.test(w.text)) {
+    const bare = w.text.replace(/['’]s$/u, "");
+    if (isCode(bare) && /\p{Lu}/u.test(bare)) {
       flush();
-      out.push({ text: w.text, words: [w.text], start: w.start, end: w.end, kind: "code" });
+      out.push({ text: bare, words: [bare], start: w.start, end: w.start + bare.length, kind: "code" });
       continue;
     }
     const nameLike =
-      LETTERS_ONLY.test(w.text) &&
-      !w.text.includes("-") &&
-      (hasInnerCapital(w.text) || (isCapitalized(w.text) && w.text.length > 1)) &&
-      !TRANSLATED_NAMES.has(w.text);
-    if (nameLike && (gapOk || run.length === 0)) {
-      // A capitalised word at a sentence start is a name only if another capitalised word
-      // follows it or it has an inner capital.
-      run.push(w);
-    } else {
+      LETTERS_ONLY.test(bare) &&
+      !bare.includes("-") &&
+      (hasInnerCapital(bare) || (isCapitalized(bare) && bare.length > 1)) &&
+      !TRANSLATED_NAMES.has(bare);
+    const previous = run.at(-1);
+    // Words of one name follow each other with a single space, and no possessive comes between.
+    const joined = previous !== undefined && /^[ \u00a0]$/u.test(en.slice(previous.end, w.start)) && !/['’]s$/u.test(previous.text);
+    if (!nameLike) {
       flush();
-      if (nameLike) run.push(w);
+      continue;
     }
+    if (!joined) flush();
+    run.push(w);
   }
   flush();
-  return out.filter((n) => {
-    if (n.kind === "code" || n.words.length > 1 || hasInnerCapital(n.text)) return true;
-    return !isSentenceStart(en, n.start) && n.start !== 0;
-  });
+  // A single capitalised word at a sentence start is an ordinary word.
+  return out.filter((n) => n.kind === "code" || n.words.length > 1 || hasInnerCapital(n.text) || (n.start !== 0 && !isSentenceStart(en, n.start)));
+}
+
+/// Similarity of two folded words by shared letter pairs (Dice): "irlande"/"ireland" 0.67,
+/// "londres"/"london" 0.55, "google"/"alphabet" 0.
+function pairSimilarity(a: string, b: string): number {
+  const pairs = (w: string) => Array.from({ length: Math.max(0, w.length - 1) }, (_, i) => w.slice(i, i + 2));
+  const pa = pairs(a);
+  const pb = pairs(b);
+  if (pa.length === 0 || pb.length === 0) return a === b ? 1 : 0;
+  const left = [...pb];
+  let common = 0;
+  for (const p of pa) {
+    const k = left.indexOf(p);
+    if (k >= 0) {
+      common++;
+      left.splice(k, 1);
+    }
+  }
+  return (2 * common) / (pa.length + pb.length);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/// Whether `text` holds `word` standing alone ("GPT-5" in "lancer GPT-5 cette année").
+function holdsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) return true;
+  }
+  return false;
 }
 
 interface FrenchWord extends WordSpan {
   folded: string;
 }
 
+/// Words split at elisions and hyphens ("d'OpenAI" holds "OpenAI"), folded.
+function splitWords(words: readonly WordSpan[]): FrenchWord[] {
+  const out: FrenchWord[] = [];
+  for (const w of words) {
+    if (!/['’\-‐]/u.test(w.text)) {
+      out.push({ ...w, folded: foldWord(w.text) });
+      continue;
+    }
+    for (const m of w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+      out.push({ text: m[0], start: w.start + m.index, end: w.start + m.index + m[0].length, folded: foldWord(m[0]) });
+    }
+  }
+  return out;
+}
+
 function frenchWords(unit: Unit): FrenchWord[] {
-  return memo(unit, "frenchWords", () =>
-    wordsOf(unit.fr).flatMap((w) => {
-      // Elisions and hyphens split: "d'OpenAI" holds "OpenAI".
-      const parts: FrenchWord[] = [];
-      for (const m of w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-        parts.push({ text: m[0], start: w.start + m.index, end: w.start + m.index + m[0].length, folded: foldWord(m[0]) });
-      }
-      return parts;
-    }),
-  );
+  return memo(unit, "frenchWords", () => splitWords(frenchWordsOf(unit)));
+}
+
+/// The folded words of the bead's whole French (the paragraph's own, for a one-paragraph bead).
+function beadWords(unit: Unit): FrenchWord[] {
+  return memo(unit, "beadWords", () => (unit.beadFr === unit.fr ? frenchWords(unit) : splitWords(wordsOf(unit.beadFr))));
 }
 
 /// Whether two words are the same name, allowing French inflection ("Chine"/"China" are not).
@@ -170,18 +220,30 @@ interface NameFinding {
 function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
   return memo(unit, "names", () => {
     if (!unit.en) return [];
+    const names = englishNames(unit.en, englishWordsOf(unit));
+    if (names.length === 0) return [];
     const fr = frenchWords(unit);
-    const beadFolded = new Set(wordsOf(unit.beadFr).flatMap((w) => [...w.text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => foldWord(m[0]))));
+    const bead = beadWords(unit);
+    const beadFolded = new Set(bead.map((w) => w.folded));
+    // Capitalised French words: where a name French writes its own way would be.
+    const beadNames = [...new Set(bead.filter((w) => /^\p{Lu}/u.test(w.text)).map((w) => w.folded))];
     const findings: NameFinding[] = [];
     const seen = new Set<string>();
-    for (const name of englishNames(unit.en)) {
+    for (const name of names) {
       if (seen.has(name.text)) continue;
       seen.add(name.text);
       if (name.words.length === 1) {
         const word = name.words[0]!;
-        if (fr.some((w) => w.text === word)) continue;
+        if (holdsWord(unit.beadFr, word)) continue;
         const folded = foldWord(word);
-        const sameLetters = fr.filter((w) => w.folded === folded);
+        if (name.kind === "code") {
+          if (!beadFolded.has(folded) && !holdsWord(memo(unit, "beadFolded", () => foldWord(unit.beadFr)), folded)) {
+            findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
+          }
+          continue;
+        }
+        const lower = word.toLowerCase();
+        const sameLetters = fr.filter((w) => w.text.toLowerCase() === lower);
         const miscased = sameLetters.find((w) => /\p{Lu}/u.test(w.text) || hasInnerCapital(word));
         if (miscased) {
           // "NVIDIA" for "Nvidia" is a house style, not an error; "Openai" for "OpenAI" is.
@@ -189,17 +251,11 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
           findings.push({ kind: "case", name, start: miscased.start, end: miscased.end, found: miscased.text });
           continue;
         }
-        if (sameLetters.length > 0 || name.kind === "code") {
-          if (name.kind === "code" && !beadFolded.has(folded)) {
-            const at = anchorInFrench(unit.en, name.start, unit.fr);
-            findings.push({ kind: "missing", name, ...at });
-          }
-          continue;
-        }
-        if (beadFolded.has(folded) || fr.some((w) => sameStem(w.folded, folded))) continue;
+        if (sameLetters.length > 0 || beadFolded.has(folded)) continue;
+        // A name French writes its own way ("Londres", "Irlande", "Séoul") is still there.
+        if (beadNames.some((w) => sameStem(w, folded) || pairSimilarity(w, folded) >= 0.5)) continue;
         if (env.glossary && glossaryKnows(env, word)) continue;
-        const at = anchorInFrench(unit.en, name.start, unit.fr);
-        findings.push({ kind: "missing", name, ...at });
+        findings.push({ kind: "missing", name, ...anchorInFrench(unit.en, name.start, unit.fr) });
         continue;
       }
       // A name of several words: all there in order ("Miles Brundage"), or scattered
@@ -235,14 +291,22 @@ function nameFindings(unit: Unit, env: CheckEnvironment): NameFinding[] {
   });
 }
 
+const GLOSSARY_NAMES = new WeakMap<object, Set<string>>();
+
+/// Whether a word is a word of some glossary term (folded), in either language.
 function glossaryKnows(env: CheckEnvironment, word: string): boolean {
-  const folded = foldWord(word);
-  for (const entry of env.glossary!.entries.values()) {
-    for (const lang of ["fr", "en"] as const) {
-      for (const t of entry.langs[lang]?.terms ?? []) if (foldWord(t.text).split(/\s+/u).includes(folded)) return true;
+  const glossary = env.glossary!;
+  let words = GLOSSARY_NAMES.get(glossary);
+  if (!words) {
+    words = new Set();
+    for (const entry of glossary.entries.values()) {
+      for (const lang of ["fr", "en"] as const) {
+        for (const t of entry.langs[lang]?.terms ?? []) for (const w of wordsOf(t.text)) words.add(foldWord(w.text));
+      }
     }
+    GLOSSARY_NAMES.set(glossary, words);
   }
-  return false;
+  return words.has(foldWord(word));
 }
 
 export const nameCase: Rule = {
@@ -312,13 +376,14 @@ export const untranslated: Rule = {
   needsEnglish: true,
   run(unit, env) {
     if (!unit.en) return [];
-    const enWords = lowerCaseEnglishWords(unit.en);
+    const enWords = memo(unit, "lowerEnglish", () => lowerCaseEnglishWords(englishWordsOf(unit)));
     const out = [];
     const hits = untranslatedWords(unit, env, enWords);
     // Adjacent words make one span ("supply chain").
     for (let i = 0; i < hits.length; i++) {
       let j = i;
-      while (j + 1 < hits.length && /^[ \u00a0-]$/u.test(unit.fr.slice(hits[j]!.end, hits[j + 1]!.start))) j++;
+      // Words run on across a space, or across a short English word ("which aims to slow").
+      while (j + 1 < hits.length && joins(unit.fr.slice(hits[j]!.end, hits[j + 1]!.start), enWords)) j++;
       const start = hits[i]!.start;
       const end = hits[j]!.end;
       const words = unit.fr.slice(start, end);
@@ -329,19 +394,27 @@ export const untranslated: Rule = {
   },
 };
 
+function joins(gap: string, enWords: ReadonlySet<string>): boolean {
+  if (/^[ \u00a0-]$/u.test(gap)) return true;
+  const short = /^[ \u00a0](\p{Ll}{1,2})[ \u00a0]$/u.exec(gap);
+  return short !== null && enWords.has(short[1]!);
+}
+
 /// The words the English writes in lower case (names, written with capitals, are not
 /// untranslated words when the French keeps them).
-export function lowerCaseEnglishWords(en: string): Set<string> {
-  return new Set(wordsOf(en).map((w) => w.text.replace(/['’]s$/u, "")).filter((w) => !/\p{Lu}/u.test(w)));
+export function lowerCaseEnglishWords(words: readonly WordSpan[]): Set<string> {
+  return new Set(words.map((w) => w.text.replace(/['’]s$/u, "")).filter((w) => !/\p{Lu}/u.test(w)));
 }
 
 /// French words that are English words of the aligned paragraph and not French words.
 export function untranslatedWords(unit: Unit, env: CheckEnvironment, enWords: ReadonlySet<string>): WordSpan[] {
   return memo(unit, "untranslated", () => {
     const out: WordSpan[] = [];
-    for (const w of wordsOf(unit.fr)) {
+    const skip = protectedSpans(unit.fr);
+    for (const w of frenchWordsOf(unit)) {
       const lower = w.text.toLowerCase();
-      if (!LETTERS_ONLY.test(w.text) || lower.length < 3 || !enWords.has(lower)) continue;
+      if (lower.length < 3 || !enWords.has(lower) || !LETTERS_ONLY.test(w.text)) continue;
+      if (inSpans(skip, w.start, w.end)) continue;
       if (/\p{Lu}/u.test(w.text) && !(isCapitalized(w.text) && isSentenceStart(unit.fr, w.start))) continue;
       if (/['’]/u.test(w.text)) continue;
       const known = env.speller?.isKnown(w.text);
@@ -368,8 +441,8 @@ export const lengthRatio: Rule = {
     const log = Math.log(ratio);
     // The spread of the log ratio shrinks with length (more words, less noise).
     const spread = LENGTH_RATIO.k * LENGTH_RATIO.sigma * Math.sqrt(LENGTH_RATIO.referenceChars / Math.max(enLength, LENGTH_RATIO.minChars));
-    const low = LENGTH_RATIO.meanLog - Math.max(spread, LENGTH_RATIO.minSpread);
-    const high = LENGTH_RATIO.meanLog + Math.max(spread, LENGTH_RATIO.minSpread);
+    const low = LENGTH_RATIO.meanLog - spread;
+    const high = LENGTH_RATIO.meanLog + spread;
     if (log >= low && log <= high) return [];
     const shorter = log < low;
     const expected = Math.round(enLength * Math.exp(LENGTH_RATIO.meanLog));

@@ -101,10 +101,14 @@ export function looselyPresent(entry: TermEntry, lang: Lang, textWords: readonly
     if (content.length === 0) continue;
     const window = 2 * content.length + 3;
     const hits = content.map((c) => textWords.flatMap((w, i) => (stemsMeet(c, w) ? [i] : [])));
-    if (hits.some((h) => h.length === 0)) continue;
-    if (content.length === 1) return true;
-    for (const i of hits[0]!) {
-      if (hits.every((h) => h.some((j) => Math.abs(j - i) <= window))) return true;
+    // A long term keeps its meaning with one content word less ("graphics processors" for
+    // "graphics processing unit").
+    const allowedMissing = content.length >= 3 ? 1 : 0;
+    const present = hits.filter((h) => h.length > 0);
+    if (content.length - present.length > allowedMissing) continue;
+    if (present.length === 1) return true;
+    for (const i of present[0]!) {
+      if (present.every((h) => h.some((j) => Math.abs(j - i) <= window))) return true;
     }
   }
   return false;
@@ -172,6 +176,76 @@ function sideFindings(
   return out;
 }
 
+/// Deprecated French terms of two content words or more, by their first content word.
+const LOOSE_DEPRECATED = new WeakMap<TermIndex, Map<string, Array<{ entry: TermEntry; term: Term; content: string[] }>>>();
+
+function singularKey(word: string): string {
+  return word.length > 3 ? word.replace(/[sx]$/u, "") : word;
+}
+
+function looseDeprecated(index: TermIndex) {
+  let map = LOOSE_DEPRECATED.get(index);
+  if (!map) {
+    map = new Map();
+    for (const entry of index.entries.values()) {
+      for (const term of entry.langs.fr?.terms ?? []) {
+        if (term.status !== "deprecated") continue;
+        const content = contentWords(term.text, "fr").map(singularKey);
+        if (content.length < 2) continue;
+        const list = map.get(content[0]!) ?? [];
+        list.push({ entry, term, content });
+        map.set(content[0]!, list);
+      }
+    }
+    LOOSE_DEPRECATED.set(index, map);
+  }
+  return map;
+}
+
+/// Deprecated multiword terms with words slipped in between ("race mondiale de l'IA" for the
+/// deprecated "race de l'IA"): their content words in order, each within four words of the
+/// previous one. Occurrences the matcher found already are skipped; no replacement is offered.
+function looseDeprecatedFindings(index: TermIndex, text: string, taken: readonly GlossaryFinding[]): GlossaryFinding[] {
+  const byFirst = looseDeprecated(index);
+  if (byFirst.size === 0) return [];
+  const tokens = wordsOf(text).flatMap((w) => {
+    const parts: Array<{ key: string; start: number; end: number }> = [];
+    for (const m of w.text.matchAll(/[^'’]+/gu)) {
+      parts.push({ key: singularKey(foldWord(m[0])), start: w.start + m.index, end: w.start + m.index + m[0].length });
+    }
+    return parts;
+  });
+  const out: GlossaryFinding[] = [];
+  tokens.forEach((tok, i) => {
+    for (const { entry, term, content } of byFirst.get(tok.key) ?? []) {
+      let at = i;
+      let ok = true;
+      for (const word of content.slice(1)) {
+        const next = tokens.slice(at + 1, at + 5).findIndex((t) => t.key === word);
+        if (next < 0) {
+          ok = false;
+          break;
+        }
+        at = at + 1 + next;
+      }
+      if (!ok) continue;
+      const start = tok.start;
+      const end = tokens[at]!.end;
+      if (taken.some((f) => f.start < end && start < f.end) || out.some((f) => f.start < end && start < f.end)) continue;
+      out.push({
+        lang: "fr",
+        start,
+        end,
+        rule: "glossary/deprecated-term",
+        severity: "major",
+        entry: entry.id,
+        params: { term: term.text, found: text.slice(start, end), entry: entry.id },
+      });
+    }
+  });
+  return out;
+}
+
 const RULE_ORDER: Record<GlossaryRule, number> = {
   "glossary/deprecated-term": 0,
   "glossary/admitted-variant": 1,
@@ -192,8 +266,10 @@ export function glossaryFindings(index: TermIndex, fr: string, en: string | unde
     ),
     words: foldedWords(text),
   });
+  const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : presence(en, "en"));
   const findings = [
-    ...sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : presence(en, "en")),
+    ...frFindings,
+    ...looseDeprecatedFindings(index, fr, frFindings),
     ...(en === undefined ? [] : sideFindings(index, en, "en", enMatches, presence(fr, "fr"))),
   ];
   return findings.sort(
@@ -205,17 +281,20 @@ function unitFindings(unit: Unit, index: TermIndex): GlossaryFinding[] {
   return memo(unit, "glossary", () => glossaryFindings(index, unit.fr, unit.en || undefined));
 }
 
-function glossaryRule(id: GlossaryRule, severity: "minor" | "major", message: string): Rule {
+function glossaryRule(id: GlossaryRule, severity: "minor" | "major", message: string, defaultOn = true): Rule {
   return {
     id,
     category: "terminology",
     severity,
-    defaultOn: true,
+    // Admitted variants are acceptable by definition: correctors leave them (36 % precision).
+    defaultOn,
     needsGlossary: true,
     run(unit, env) {
       if (!env.glossary) return [];
       return unitFindings(unit, env.glossary)
-        .filter((f) => f.rule === id)
+        // English-side deprecated terms and variants are about the English rendering, not the
+        // French checked here; a term of the English missing from the French is.
+        .filter((f) => f.rule === id && (f.lang === "fr" || id === "glossary/missing-equivalent"))
         .map((f) => {
           // A term of the English whose French equivalent is missing: anchored in the French
           // sentence that should carry it.
@@ -233,6 +312,6 @@ function glossaryRule(id: GlossaryRule, severity: "minor" | "major", message: st
 
 export const glossaryRules: readonly Rule[] = [
   glossaryRule("glossary/deprecated-term", "major", "deprecatedTerm"),
-  glossaryRule("glossary/admitted-variant", "minor", "admittedVariant"),
+  glossaryRule("glossary/admitted-variant", "minor", "admittedVariant", false),
   glossaryRule("glossary/missing-equivalent", "minor", "missingEquivalent"),
 ];

@@ -3,7 +3,7 @@
 /// words with inner capitals are never spelling errors. A word that is two known words run
 /// together ("faitvaloir") gets them split back as its replacement.
 
-import { flagOf, memo, type Rule, type Unit } from "../rule";
+import { englishWordsOf, flagOf, frenchWordsOf, memo, type Rule, type Unit } from "../rule";
 import { foldWord, hasInnerCapital, inSpans, isAllCaps, isCapitalized, isSentenceStart, LETTERS_ONLY, protectedSpans, wordsOf } from "../text";
 import type { CheckEnvironment, Speller } from "../types";
 import { lowerCaseEnglishWords, untranslatedWords } from "./crosslingual";
@@ -13,7 +13,7 @@ const ELISION = /^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu|[qQ]u
 
 /// The part of a word a dictionary judges: elision removed.
 export function dictionaryForm(word: string): string {
-  return word.replace(ELISION, "");
+  return word.includes("'") || word.includes("’") ? word.replace(ELISION, "") : word;
 }
 
 /// The words of `paragraphs` a speller must be asked about (`spellingQueries`), and for the
@@ -100,13 +100,16 @@ function misspellings(unit: Unit, env: CheckEnvironment): Misspelling[] {
     const speller = env.speller;
     if (!speller) return [];
     const text = unit.fr;
+    const out: Misspelling[] = [];
+    // Most words are known: the rest of the checks run only for the others.
+    const candidates = frenchWordsOf(unit).filter((w) => speller.isKnown(dictionaryForm(w.text)) === false);
+    if (candidates.length === 0) return out;
     const skip = protectedSpans(text);
-    const enNames = new Set(unit.en ? wordsOf(unit.en).map((w) => foldWord(w.text.replace(/['’]s$/u, ""))) : []);
-    const enWords = unit.en ? lowerCaseEnglishWords(unit.en) : new Set<string>();
+    const enNames = new Set(englishWordsOf(unit).map((w) => foldWord(w.text.replace(/['’]s$/u, ""))));
+    const enWords = memo(unit, "lowerEnglish", () => lowerCaseEnglishWords(englishWordsOf(unit)));
     const untranslated = new Set(unit.en ? untranslatedWords(unit, env, enWords).map((w) => w.start) : []);
     const glossaryWords = glossaryWordSet(env);
-    const out: Misspelling[] = [];
-    for (const w of wordsOf(text)) {
+    for (const w of candidates) {
       const form = dictionaryForm(w.text);
       if (!LETTERS_ONLY.test(form) || form.length < 2) continue;
       if (isAllCaps(form) || hasInnerCapital(form)) continue;
@@ -114,8 +117,7 @@ function misspellings(unit: Unit, env: CheckEnvironment): Misspelling[] {
       const capital = isCapitalized(form);
       // A capitalised word: a name unless it starts a sentence (then judge its lower case).
       if (capital && !isSentenceStart(text, w.start) && w.start !== 0) continue;
-      const folded = foldWord(form);
-      if (enNames.has(folded) || glossaryWords.has(folded)) continue;
+      if (enNames.has(foldWord(form)) || glossaryWords.has(form.toLowerCase())) continue;
       let known = knownWord(form, speller);
       if (known === false && capital) known = knownWord(form.toLowerCase(), speller);
       if (known !== false) continue;
@@ -141,7 +143,7 @@ function glossaryWordSet(env: CheckEnvironment): ReadonlySet<string> {
         for (const t of entry.langs[lang]?.terms ?? []) {
           // Only the glossary's preferred and admitted terms vouch for a spelling.
           if (t.status === "deprecated") continue;
-          for (const w of wordsOf(t.text)) set.add(foldWord(dictionaryForm(w.text)));
+          for (const w of wordsOf(t.text)) set.add(dictionaryForm(w.text).toLowerCase());
         }
       }
     }

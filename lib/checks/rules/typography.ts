@@ -2,8 +2,8 @@
 /// space French puts before : ; ! ? and inside « », guillemets that are unbalanced or turned the
 /// wrong way, doubled words and spaces, and a capital in mid-sentence where French has none.
 
-import { flagOf, memo, type Rule, type Unit } from "../rule";
-import { inSpans, isSentenceStart, protectedSpans, wordsOf } from "../text";
+import { flagOf, frenchWordsOf, memo, type Rule, type Unit } from "../rule";
+import { inSpans, isSentenceStart, protectedSpans } from "../text";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -113,7 +113,7 @@ export const doubledWord: Rule = {
   defaultOn: true,
   run(unit) {
     const text = unit.fr;
-    const words = wordsOf(text);
+    const words = frenchWordsOf(unit);
     const out = [];
     for (let i = 1; i < words.length; i++) {
       const a = words[i - 1]!;
@@ -171,7 +171,7 @@ export const midSentenceCapital: Rule = {
   run(unit) {
     const text = unit.fr;
     const out = [];
-    for (const w of wordsOf(text)) {
+    for (const w of frenchWordsOf(unit)) {
       const first = w.text[0]!;
       if (first === first.toLowerCase() || w.text.slice(1) !== w.text.slice(1).toLowerCase()) continue;
       if (w.start === 0 || isSentenceStart(text, w.start)) continue;
