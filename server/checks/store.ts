@@ -401,3 +401,16 @@ export async function checkImported(db: Db, slug: string): Promise<void> {
     console.error(`checks: ${slug}:`, (e as Error).message);
   }
 }
+
+const scheduled = new Set<number>();
+
+/// Checks a document again shortly after a change, off the request's path: changes that come in
+/// a burst (bulk accepts, a fix offered in many places) are checked once, when they have settled.
+export function scheduleRefresh(db: Db, documentId: number, delayMs = 250): void {
+  if (scheduled.has(documentId)) return;
+  scheduled.add(documentId);
+  setTimeout(() => {
+    scheduled.delete(documentId);
+    refreshFlags(db, documentId).catch((e) => console.error(`checks: document ${documentId}:`, (e as Error).message));
+  }, delayMs).unref();
+}

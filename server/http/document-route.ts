@@ -4,7 +4,7 @@
 import "server-only";
 import type { Action } from "../../lib/auth/roles";
 import { guard, type Guarded } from "../auth/request";
-import { refreshFlags } from "../checks/store";
+import { scheduleRefresh } from "../checks/store";
 import { CorrectionError } from "../corrections/errors";
 import { documentIdBySlug } from "../documents";
 import { hub } from "../events/hub";
@@ -31,7 +31,7 @@ export async function documentRoute(
   const publish = async (documents: number[]) => {
     await Promise.all(documents.map((d) => hub().publish(d)));
     // Texts may have changed: check them again after the answer, never delaying it.
-    for (const d of documents) void refreshFlags(g.db, d).catch((e) => console.error("checks:", (e as Error).message));
+    for (const d of documents) scheduleRefresh(g.db, d);
   };
   try {
     return await handler({ ...g, documentId, slug, publish });
