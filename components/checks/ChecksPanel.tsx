@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { countBy, filterFlags, openFlags, type DocumentChecks, type FlagFilter, type FlagView } from "@/lib/flags/view";
 import { callApi } from "../api";
 import "./checks.css";
-import { categoryLabel, flagItemId, flagMessage, quoteOf } from "./labels";
+import { categoryLabel, flagItemId, flagMessage, quoteOf, ruleLabel } from "./labels";
 
 /// At most this many flags are listed at once (filters narrow the rest down).
 const LIST_LIMIT = 200;
@@ -52,7 +52,7 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
       aria-pressed={filter[kind] === value}
       onClick={() => setFilter((f) => ({ ...f, [kind]: f[kind] === value ? undefined : value }))}
     >
-      {kind === "category" ? categoryLabel(t, value) : <code>{value}</code>} <span className="count">{count}</span>
+      {kind === "category" ? categoryLabel(t, value) : <span title={value}>{ruleLabel(t, value)}</span>} <span className="count">{count}</span>
     </button>
   );
 
@@ -123,10 +123,10 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
             return (
               <li key={r.id}>
                 <label>
-                  <input type="checkbox" checked={r.enabled} disabled={!canReview || unavailable} onChange={(e) => void switchRule(r.id, e.target.checked)} /> <code>{r.id}</code>
+                  <input type="checkbox" checked={r.enabled} disabled={!canReview || unavailable} onChange={(e) => void switchRule(r.id, e.target.checked)} /> {ruleLabel(t, r.id)}
                 </label>{" "}
                 <span className="muted">
-                  {categoryLabel(t, r.category)}, {t(`severities.${r.severity}`)}
+                  <code>{r.id}</code>, {categoryLabel(t, r.category)}, {t(`severities.${r.severity}`)}
                   {!r.defaultOn && `, ${t("flags.rules.defaultOff")}`}
                   {unavailable && `, ${t("flags.rules.unavailable")}`}
                   {r.changedBy && `, ${t("flags.rules.changedBy", { name: r.changedBy })}`}
@@ -154,5 +154,16 @@ function FlagLine({ text, flag }: { text: string; flag: FlagView }) {
       )}
       <span className="flag-message">{message}</span>
     </>
+  );
+}
+
+/// The toolbar's way to the panel: how many flags are open.
+export function FlagsLink({ checks, enabled }: { checks: DocumentChecks; enabled: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  const count = useMemo(() => openFlags(checks.paragraphs, enabled).length, [checks.paragraphs, enabled]);
+  return (
+    <a className="flags-link" href="#flags-panel">
+      {t("flags.toolbar", { count })}
+    </a>
   );
 }

@@ -6,6 +6,9 @@ import type { FlagView } from "@/lib/flags/view";
 
 export const categoryLabel = (t: TFunction, category: string) => t(`categories.${category.replace("/", "_")}`, { defaultValue: category });
 
+/// A rule's name (`checks.rules.<id>`), its id where it has none.
+export const ruleLabel = (t: TFunction, id: string) => t(`checks.rules.${id}`, { defaultValue: id });
+
 export const flagMessage = (t: TFunction, flag: Pick<FlagView, "message" | "rule">) =>
   t(flag.message.key, { ...flag.message.params, defaultValue: flag.rule });
 

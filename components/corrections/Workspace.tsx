@@ -16,7 +16,7 @@ import type { DocumentTerms } from "@/server/glossary/document-terms";
 import type { SuggestionView } from "@/server/corrections/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
-import { ChecksPanel } from "../checks/ChecksPanel";
+import { ChecksPanel, FlagsLink } from "../checks/ChecksPanel";
 import { FlagList } from "../checks/FlagList";
 import { useChecks } from "../checks/useChecks";
 import { TermCard } from "../glossary/TermCard";
@@ -321,6 +321,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
         {t(`corrections.live_${live}`)}
       </span>
       <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
+      <FlagsLink checks={checks.state} enabled={checks.enabled} />
       <button type="button" className="terms-toggle" aria-pressed={showTerms} onClick={toggleTerms}>
         {t("terms.show")}
       </button>
