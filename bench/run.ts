@@ -13,6 +13,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 interface ModuleResults {
   module: string;
   results: BenchResult[];
+  /// Markdown the module adds under its table (its `report` export, read after `run()`).
+  report?: string;
 }
 
 function verdict(r: BenchResult): string {
@@ -66,7 +68,7 @@ function markdown(all: ModuleResults[], date: Date): string {
     ...machine(),
     '',
   ];
-  for (const { module, results } of all) {
+  for (const { module, results, report } of all) {
     out.push(`## ${module}`, '', '| Benchmark | Value | Target | Result |', '|---|---:|---|---|');
     for (const r of results) out.push(`| ${r.name} | ${r.value} ${r.unit} | ${target(r)} | ${verdict(r)} |`);
     const notes = results.filter((r) => r.note);
@@ -74,6 +76,7 @@ function markdown(all: ModuleResults[], date: Date): string {
       out.push('', 'Notes:', '');
       for (const r of notes) out.push(`- ${r.name}: ${r.note}`);
     }
+    if (report) out.push('', report);
     out.push('');
   }
   return out.join('\n');
@@ -83,7 +86,7 @@ async function main(): Promise<void> {
   const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
   const all: ModuleResults[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]> };
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]>; report?: string };
     if (typeof mod.run !== 'function') {
       console.error(`${file} does not export run(); skipped.`);
       continue;
@@ -91,7 +94,8 @@ async function main(): Promise<void> {
     const module = file.replace(/\.bench\.ts$/, '');
     console.error(`running ${module}…`);
     try {
-      all.push({ module, results: await mod.run() });
+      const results = await mod.run();
+      all.push({ module, results, ...(mod.report ? { report: mod.report } : {}) });
     } catch (err) {
       // One broken benchmark must not hide the others' figures.
       const reason = err instanceof Error ? err.message : String(err);

@@ -11,6 +11,7 @@ import * as listCommand from "./commands/list";
 import * as userCommand from "./commands/user";
 import * as termsCommand from "./commands/terms";
 import * as alignCommand from "./commands/align";
+import * as checkCommand from "./commands/check";
 import * as glossaryCommand from "./commands/glossary";
 
 const commands = {
@@ -31,6 +32,9 @@ Commands:
                                   find glossary terms in a text (no database needed)
   align FR.txt EN.txt [--level paragraph|sentence] --format tsv|json
                                   align a French text with its English (no database needed)
+  check FR.txt [--en EN.txt] [--glossary DIR] --format json
+                                  point at likely translation errors (no database needed;
+                                  check --rules lists the rules)
   glossary import FILE | glossary export --format tbx|csv
                                   the app's glossary
   user add NAME --role ROLE --password-stdin
@@ -48,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   // Commands on files alone, which need no database.
   if (name === "terms") return termsCommand.run(rest);
   if (name === "align") return alignCommand.run(rest);
+  if (name === "check") return checkCommand.run(rest);
   const command = commands[name as keyof typeof commands];
   if (!command) throw new UsageError(`unknown command "${name}" (see --help)`);
   return command.run(rest, () => prepareDatabase(process.env));

@@ -23,7 +23,10 @@ export type AuditAction =
   | "revision.revert"
   | "glossary.create"
   | "glossary.edit"
-  | "glossary.import";
+  | "glossary.import"
+  | "flag.dismiss"
+  | "flag.restore"
+  | "checks.rule";
 
 /// Who acted: a signed-in user, or nobody (a visitor, or the command line).
 export interface Actor {

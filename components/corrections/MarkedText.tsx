@@ -4,7 +4,10 @@
 /// and its glossary terms underlined.
 import type { KeyboardEvent, MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import type { FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
+import { FlagMark } from "../checks/FlagMark";
+import { withFlags } from "../checks/flagRuns";
 import type { SuggestionView } from "@/lib/corrections/views";
 import { withTerms } from "../glossary/terms";
 import { ChangeMarks } from "./ChangeMarks";
@@ -31,12 +34,13 @@ function activate(handler: (el: HTMLElement) => void) {
   };
 }
 
-export function MarkedText({ text, open, onPick, terms }: { text: string; open: SuggestionView[]; onPick(id: number): void; terms?: TermDisplay }) {
+export function MarkedText({ text, open, onPick, terms, flags }: { text: string; open: SuggestionView[]; onPick(id: number): void; terms?: TermDisplay; flags?: FlagView[] }) {
   const { t } = useTranslation();
   return (
     <>
-      {withTerms(markedRuns(text, open), terms?.matches ?? []).map((run, i) => {
+      {withFlags(withTerms(markedRuns(text, open), terms?.matches ?? []), flags ?? []).map((run, i) => {
         if (run.kind === "text") return <span key={i}>{run.text}</span>;
+        if (run.kind === "flag") return <FlagMark key={i} text={run.text} flags={run.flags} />;
         if (run.kind === "term") {
           const m = run.match;
           const classes = ["term", `status-${m.status}`, terms!.flagged.has(m.start) ? "flagged" : "", terms!.highlight === m.entry ? "counterpart" : ""];

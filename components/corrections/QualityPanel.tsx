@@ -8,14 +8,15 @@ import { formatScore } from "@/lib/corrections/quality";
 import type { DocumentQuality } from "@/lib/corrections/views";
 import { callApi } from "../api";
 
-export function QualityPanel({ slug, initial, version }: { slug: string; initial: DocumentQuality; version: number }) {
+/// `openFlags`: the checks' open flags by category, shown beside the accepted errors.
+export function QualityPanel({ slug, initial, version, openFlags = {} }: { slug: string; initial: DocumentQuality; version: number; openFlags?: Record<string, number> }) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(initial);
   useEffect(() => {
     if (version === 0) return;
     void callApi<{ quality: DocumentQuality }>(`/api/documents/${encodeURIComponent(slug)}/quality`, "GET").then((a) => a.ok && a.body && setQ(a.body.quality));
   }, [slug, version]);
-  const rows = MQM_CATEGORIES.filter((c) => SEVERITIES.some((s) => q.counts[c][s] > 0));
+  const rows = MQM_CATEGORIES.filter((c) => SEVERITIES.some((s) => q.counts[c][s] > 0) || openFlags[c]);
   return (
     <section className="quality-panel" aria-labelledby="quality-title">
       <h2 id="quality-title">{t("quality.title")}</h2>
@@ -38,6 +39,7 @@ export function QualityPanel({ slug, initial, version }: { slug: string; initial
                     {t(`severities.${s}`)}
                   </th>
                 ))}
+                <th scope="col" className="open-flags">{t("flags.qualityColumn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -47,6 +49,7 @@ export function QualityPanel({ slug, initial, version }: { slug: string; initial
                   {SEVERITIES.map((s) => (
                     <td key={s}>{q.counts[c][s] || ""}</td>
                   ))}
+                  <td className="open-flags">{openFlags[c] || ""}</td>
                 </tr>
               ))}
             </tbody>

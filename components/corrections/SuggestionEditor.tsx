@@ -56,6 +56,9 @@ export interface SuggestionEditorProps {
   initialDraft?: string;
   /// The category to preselect.
   initialCategory?: MqmCategory;
+  /// The severity to preselect (default minor) and a note to start from (a check's flag, say).
+  initialSeverity?: Severity;
+  initialNote?: string;
   /// The language of the text being edited.
   lang: "fr";
   /// Sends the suggestion. Resolves to an error message to show, or null on success (the parent
@@ -234,7 +237,7 @@ function keyPlugins(): Plugin[] {
 
 // ---------------------------------------------------------------------------------------------
 
-export function SuggestionEditor({ original, initialDraft, initialCategory, lang, onSubmit, onCancel, labels }: SuggestionEditorProps) {
+export function SuggestionEditor({ original, initialDraft, initialCategory, initialSeverity, initialNote, lang, onSubmit, onCancel, labels }: SuggestionEditorProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
@@ -249,8 +252,8 @@ export function SuggestionEditor({ original, initialDraft, initialCategory, lang
 
   const [fixes, setFixes] = useState<Fix[]>([]);
   const [category, setCategory] = useState<MqmCategory | "">(initialCategory ?? "");
-  const [severity, setSeverity] = useState<Severity>("minor");
-  const [note, setNote] = useState("");
+  const [severity, setSeverity] = useState<Severity>(initialSeverity ?? "minor");
+  const [note, setNote] = useState(initialNote ?? "");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -13,12 +13,16 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { useTranslation } from "react-i18next";
 import type { AlignedBead } from "@/lib/corpus/alignment";
 import type { Fix } from "@/lib/corrections/draft";
-import type { GlossaryFlag } from "@/lib/glossary/consistency";
+import { isMqmCategory, type MqmCategory, type Severity } from "@/lib/corrections/categories";
+import { offersFix, type DocumentChecks, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { DocumentQuality, SuggestionView } from "@/lib/corrections/views";
 import type { DocumentTerms } from "@/lib/glossary/views";
 import { callApi } from "../api";
 import { Notice } from "../Notice";
+import { ChecksPanel, FlagsLink } from "../checks/ChecksPanel";
+import { FlagList } from "../checks/FlagList";
+import { useChecks } from "../checks/useChecks";
 import { TermCard } from "../glossary/TermCard";
 import { BeadTools } from "../alignment/BeadTools";
 import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
@@ -54,6 +58,7 @@ export interface WorkspaceProps {
   lastEventId: number;
   quality: DocumentQuality;
   terms: DocumentTerms;
+  checks: DocumentChecks;
   initialLayout: ReaderLayout;
   me: string | null;
   can: WorkspacePermissions;
@@ -61,12 +66,13 @@ export interface WorkspaceProps {
 
 const TERMS_KEY = "vv-show-terms";
 
-export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestions, lastEventId, quality, terms: initialTerms, initialLayout, me, can }: WorkspaceProps) {
+export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestions, lastEventId, quality, terms: initialTerms, checks: initialChecks, initialLayout, me, can }: WorkspaceProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions, beads));
   const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
   const [editing, setEditing] = useState<number | null>(null);
-  const [draft, setDraft] = useState<{ text: string; category: "terminology" } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; category: MqmCategory; severity?: Severity; note?: string } | null>(null);
+  const checks = useChecks(slug, initialChecks);
   const [terms, setTerms] = useState(initialTerms);
   const [showTerms, setShowTerms] = useState(true);
   const [card, setCard] = useState<{ match: TermMatch; position: number; bead: number; at: { left: number; top: number } } | null>(null);
@@ -107,15 +113,17 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
   };
 
   const onEvent = useCallback(
-    (event: WorkspaceEvent) => {
+    (event: Parameters<Parameters<typeof useDocumentEvents>[2]>[0]) => {
+      if (checks.onEvent(event)) return;
+      event = event as WorkspaceEvent;
       dispatch(event);
       if (event.type === "suggestion.accepted" || event.type === "revision.reverted" || event.type === "glossary.changed") {
         bumpQuality();
-        // The text changed: its terms and flags too.
+        // The text changed: its terms too (its flags come as an event of their own).
         void callApi<{ terms: DocumentTerms }>(`${base}/terms`, "GET").then((a) => a.ok && a.body && setTerms(a.body.terms));
       }
     },
-    [base],
+    [base, checks],
   );
   const live = useDocumentEvents(slug, lastEventId, onEvent);
 
@@ -202,17 +210,26 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     setCard({ match, position, bead, at: { left, top: box.bottom + window.scrollY + 6 } });
   }
 
-  /// Opens the editor on the flagged paragraph with the glossary's fix already typed in.
-  function suggestFix(flag: GlossaryFlag) {
-    const row = state.rows.find((r) => r.position === flag.paragraph);
-    if (!row || flag.replacement === undefined) return;
+  /// Opens the editor on the flagged paragraph with the flag's fix already typed in, and the
+  /// rule's category and severity chosen.
+  function suggestFix(flag: FlagView) {
+    const row = state.rows.find((r) => r.paragraphId === flag.paragraphId);
+    if (!row || !offersFix(flag) || row.revision !== flag.revision) return;
     setCard(null);
     openedOn.current = null; // the draft is made from the current text
-    setDraft({ text: row.fr.slice(0, flag.start) + flag.replacement + row.fr.slice(flag.end), category: "terminology" });
+    setDraft({
+      text: row.fr.slice(0, flag.start) + flag.replacement! + row.fr.slice(flag.end),
+      category: isMqmCategory(flag.category) ? flag.category : "style",
+      severity: flag.severity,
+      note: t("flags.note", { rule: flag.rule }),
+    });
     setEditing(row.position);
   }
 
-  const flagsAt = (position: number, lang: "fr" | "en") => terms.flags.filter((f) => f.paragraph === position && f.lang === lang);
+  const flagsAt = (position: number, lang: "fr" | "en") => {
+    const r = byPosition.get(position);
+    return lang === "fr" && r ? checks.flagsOf(r.paragraphId, r.revision).filter((f) => !f.dismissal) : [];
+  };
   /// Terms of a paragraph (`position` in its language) of the bead `bead`; the counterpart of
   /// the picked term is looked for on the other side of the same bead.
   const termDisplay = (position: number, lang: "fr" | "en", bead: number) =>
@@ -260,6 +277,8 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           original={opened.text}
           initialDraft={draft?.text}
           initialCategory={draft?.category}
+          initialSeverity={draft?.severity}
+          initialNote={draft?.note}
           lang="fr"
           onSubmit={(fixes, meta) => submitSuggestion(r, opened.revision, fixes, meta)}
           onCancel={() => {
@@ -270,7 +289,9 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         />
       );
     }
-    const marked = <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr", index)} />;
+    const marked = (
+      <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr", index)} flags={flagsAt(r.position, "fr")} />
+    );
     return r.position === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
   };
 
@@ -382,6 +403,15 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
             ))}
           </ul>
         )}
+        <FlagList
+          slug={slug}
+          number={row.position + 1}
+          text={r.fr}
+          flags={checks.flagsOf(r.paragraphId, r.revision)}
+          open={list}
+          can={{ suggest: can.suggest, review: can.review }}
+          onSuggest={suggestFix}
+        />
         {historyOf === row.position && (
           <HistoryPanel
             slug={slug}
@@ -406,6 +436,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         {t(`corrections.live_${live}`)}
       </span>
       <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
+      <FlagsLink checks={checks.state} enabled={checks.enabled} />
       <button type="button" className="terms-toggle" aria-pressed={showTerms} onClick={toggleTerms}>
         {t("terms.show")}
       </button>
@@ -449,7 +480,8 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           onSuggest={can.suggest ? suggestFix : undefined}
         />
       )}
-      <QualityPanel slug={slug} initial={quality} version={qualityVersion} />
+      <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} />
+      <QualityPanel slug={slug} initial={quality} version={qualityVersion} openFlags={checks.openByCategory} />
     </>
   );
 }

@@ -3,6 +3,7 @@
 /// and sends Last-Event-ID, so nothing is missed; `after` is the last event the page was
 /// rendered with.
 import { useEffect, useRef, useState } from "react";
+import { CHECKS_EVENT_TYPES, type ChecksEvent } from "../checks/checksState";
 import type { WorkspaceEvent } from "./workspaceState";
 
 const TYPES = [
@@ -15,9 +16,10 @@ const TYPES = [
   "glossary.changed",
   "alignment.changed",
   "presence",
+  ...CHECKS_EVENT_TYPES,
 ] as const;
 
-export function useDocumentEvents(slug: string, after: number, onEvent: (event: WorkspaceEvent) => void): "connecting" | "live" | "offline" {
+export function useDocumentEvents(slug: string, after: number, onEvent: (event: WorkspaceEvent | ChecksEvent) => void): "connecting" | "live" | "offline" {
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
@@ -39,7 +41,7 @@ export function useDocumentEvents(slug: string, after: number, onEvent: (event: 
         source.addEventListener(type, (e) => {
           const event = e as MessageEvent;
           if (event.lastEventId) last = Number(event.lastEventId);
-          handler.current({ type, data: JSON.parse(event.data), receivedAt: Date.now() } as WorkspaceEvent);
+          handler.current({ type, data: JSON.parse(event.data), receivedAt: Date.now() } as WorkspaceEvent | ChecksEvent);
         });
       }
     };

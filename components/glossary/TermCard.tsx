@@ -5,20 +5,22 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { GlossaryFlag } from "@/lib/glossary/consistency";
+import { offersFix, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
 import type { Lang, TermEntry } from "@/lib/glossary/model";
+import { flagMessage } from "../checks/labels";
 
 export interface TermCardProps {
   match: TermMatch;
   entry: TermEntry;
-  flags: GlossaryFlag[];
+  /// The check flags on this occurrence (the glossary rules' among them).
+  flags: FlagView[];
   counts: { document: number; corpus: number };
   /// Where to show the card (page coordinates of the term's box).
   at: { left: number; top: number };
   onClose(): void;
   /// Offered for a flag with a replacement in the French text, to correctors.
-  onSuggest?(flag: GlossaryFlag): void;
+  onSuggest?(flag: FlagView): void;
 }
 
 export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }: TermCardProps) {
@@ -73,8 +75,8 @@ export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }
       </dl>
       {flags.map((f, i) => (
         <div key={i} className="term-flag" role="note">
-          <p>{t(`terms.rules.${f.rule.replace("glossary/", "")}`, { ...f.params, otherLang: t(`langName.${other}`) })}</p>
-          {onSuggest && f.replacement && f.lang === "fr" && (
+          <p>{flagMessage(t, f)}</p>
+          {onSuggest && offersFix(f) && (
             <button type="button" onClick={() => onSuggest(f)}>
               {t("terms.suggestFix", { replacement: f.replacement })}
             </button>

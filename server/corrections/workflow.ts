@@ -11,6 +11,7 @@ import { findRecurrences, recurrencePattern } from "../../lib/corrections/recurr
 import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
+import { mapDismissals } from "../checks/store";
 import { appendEvent } from "../events/store";
 import { CorrectionError } from "./errors";
 import type { SuggestionView } from "../../lib/corrections/views";
@@ -293,6 +294,7 @@ async function changeParagraph(
       at: why.at,
     })
     .execute();
+  await mapDismissals(trx, p.id, change, revision, why.at);
   return { text, revision };
 }
 

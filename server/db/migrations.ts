@@ -212,6 +212,67 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("alignment_changes_document").on("alignment_changes").columns(["document_id", "id"]).execute();
   },
+  "0008_checks": async (db, dialect) => {
+    // The flags of each French paragraph as its last check found them, one row per engine: the
+    // fast rules ("fast", run at once) and Grammalecte ("grammalecte", a background job). A row
+    // whose revision or environment (glossary) is not the paragraph's current one is out of date.
+    await db.schema
+      .createTable("paragraph_flags")
+      .addColumn("paragraph_id", "integer", (c) => c.notNull().references("paragraphs.id").onDelete("cascade"))
+      .addColumn("engine", "text", (c) => c.notNull())
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("revision", "integer", (c) => c.notNull())
+      .addColumn("environment", "text", (c) => c.notNull())
+      .addColumn("flags", "text", (c) => c.notNull())
+      .addColumn("checked_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("paragraph_flags_pk", ["paragraph_id", "engine"])
+      .execute();
+    await db.schema.createIndex("paragraph_flags_document").on("paragraph_flags").column("document_id").execute();
+    // A flag dismissed by a reviewer, anchored to the flagged words like a suggestion: kept
+    // current through accepted changes elsewhere in the paragraph, lapsed when its words change.
+    await db.schema
+      .createTable("flag_dismissals")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("paragraph_id", "integer", (c) => c.notNull().references("paragraphs.id").onDelete("cascade"))
+      .addColumn("rule", "text", (c) => c.notNull())
+      .addColumn("base_revision", "integer", (c) => c.notNull())
+      .addColumn("start", "integer", (c) => c.notNull())
+      .addColumn("end", "integer", (c) => c.notNull())
+      .addColumn("words", "text", (c) => c.notNull())
+      .addColumn("reason", "text", (c) => c.notNull())
+      .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('active', 'lapsed', 'withdrawn')`))
+      .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("ended_at", "text")
+      .addColumn("ended_by_name", "text")
+      .execute();
+    await db.schema.createIndex("flag_dismissals_paragraph").on("flag_dismissals").columns(["paragraph_id", "status"]).execute();
+    await db.schema.createIndex("flag_dismissals_document").on("flag_dismissals").columns(["document_id", "status"]).execute();
+    // Rules a reviewer switched off (or back on) for one document.
+    await db.schema
+      .createTable("document_rules")
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("rule", "text", (c) => c.notNull())
+      .addColumn("enabled", "integer", (c) => c.notNull())
+      .addColumn("updated_by_name", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("document_rules_pk", ["document_id", "rule"])
+      .execute();
+    // The background Grammalecte pass of each document: where it stands.
+    await db.schema
+      .createTable("check_jobs")
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("engine", "text", (c) => c.notNull())
+      .addColumn("status", "text", (c) => c.notNull())
+      .addColumn("done", "integer", (c) => c.notNull())
+      .addColumn("total", "integer", (c) => c.notNull())
+      .addColumn("error", "text")
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("check_jobs_pk", ["document_id", "engine"])
+      .execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

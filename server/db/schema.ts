@@ -198,6 +198,62 @@ export interface AlignmentChangeTable {
   reverted_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+export interface ParagraphFlagsTable {
+  paragraph_id: number;
+  /// `fast` (every rule but Grammalecte's, run at once) or `grammalecte` (the background job).
+  engine: string;
+  document_id: number;
+  /// The paragraph revision these flags were found in.
+  revision: number;
+  /// What else the check read (the glossary's version); a change makes the row out of date.
+  environment: string;
+  /// JSON array of lib/checks Flag, `paragraph` being the paragraph's position.
+  flags: string;
+  checked_at: string;
+}
+
+export type DismissalStatus = "active" | "lapsed" | "withdrawn";
+
+export interface FlagDismissalTable {
+  id: Generated<number>;
+  document_id: number;
+  paragraph_id: number;
+  rule: string;
+  /// The revision `start`/`end` refer to; kept current while the dismissal is active.
+  base_revision: number;
+  start: number;
+  end: number;
+  /// The flagged words when dismissed.
+  words: string;
+  reason: string;
+  status: DismissalStatus;
+  author_id: number | null;
+  author_name: string;
+  created_at: string;
+  ended_at: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DocumentRuleTable {
+  document_id: number;
+  rule: string;
+  /// 0/1: the reviewer's choice, overriding the rule's default.
+  enabled: number;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+export interface CheckJobTable {
+  document_id: number;
+  engine: string;
+  /// `running`, `done`, `failed`, `unavailable`.
+  status: string;
+  done: number;
+  total: number;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -213,4 +269,8 @@ export interface Database {
   term_entry_history: TermEntryHistoryTable;
   suggestion_supporters: SuggestionSupporterTable;
   alignment_changes: AlignmentChangeTable;
+  paragraph_flags: ParagraphFlagsTable;
+  flag_dismissals: FlagDismissalTable;
+  document_rules: DocumentRuleTable;
+  check_jobs: CheckJobTable;
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Action } from "../../lib/auth/roles";
 import { guard, type Guarded } from "../auth/request";
+import { scheduleRefresh } from "../checks/store";
 import { CorrectionError } from "../corrections/errors";
 import { documentIdBySlug } from "../documents";
 import { hub } from "../events/hub";
@@ -29,6 +30,8 @@ export async function documentRoute(
   if (documentId === null) return errorResponse(404, "notFound", g.t("errors.notFoundText"));
   const publish = async (documents: number[]) => {
     await Promise.all(documents.map((d) => hub().publish(d)));
+    // Texts may have changed: check them again after the answer, never delaying it.
+    for (const d of documents) scheduleRefresh(g.db, d);
   };
   try {
     return await handler({ ...g, documentId, slug, publish });

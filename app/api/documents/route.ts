@@ -1,5 +1,6 @@
 import { recordAudit } from "@/server/audit";
 import { guard, guardUser } from "@/server/auth/request";
+import { checkImported } from "@/server/checks/store";
 import { importDocument } from "@/server/corpus/import";
 import { importError, MAX_UPLOAD_BYTES, readImportForm } from "@/server/corpus/upload";
 import { listDocuments } from "@/server/documents";
@@ -25,6 +26,7 @@ export async function POST(request: Request) {
     const result = await importDocument(g.db.kysely, source, (trx, r) =>
       recordAudit(trx, { actor: g.user, action: "document.import", target: r.slug, detail: { status: r.status }, address: g.address }),
     );
+    if (result.status !== "unchanged") void checkImported(g.db, result.slug);
     return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
   } catch (e) {
     return importError(e, t);

@@ -8,6 +8,7 @@ import { READER_LAYOUT_COOKIE, readerLayout } from "@/components/reader/layouts"
 import { DOUBTFUL_SCORE } from "@/lib/align";
 import { can, type Action } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/server/auth/request";
+import { documentChecks } from "@/server/checks/store";
 import { documentQuality } from "@/server/corrections/quality";
 import { listSuggestions } from "@/server/corrections/views";
 import { documentIdBySlug, getDocument } from "@/server/documents";
@@ -25,8 +26,8 @@ async function load(slug: string) {
   // The last event id is read first: whatever happens while the page renders is replayed live.
   const eventId = await lastEventId(db.kysely, documentId);
   const [doc, suggestions, settings] = await Promise.all([getDocument(db.kysely, slug), listSuggestions(db.kysely, documentId), readSettings(db.kysely)]);
-  const [quality, terms] = await Promise.all([documentQuality(db.kysely, documentId, settings.mqmWeights), documentTerms(db.kysely, documentId)]);
-  return doc && { doc, eventId, suggestions, quality, terms, user };
+  const [quality, terms, checks] = await Promise.all([documentQuality(db.kysely, documentId, settings.mqmWeights), documentTerms(db.kysely, documentId), documentChecks(db, documentId)]);
+  return doc && { doc, eventId, suggestions, quality, terms, checks, user };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -48,7 +49,7 @@ export default async function DocumentPage({ params }: Props) {
   const { slug } = await params;
   const [{ t }, loaded, jar] = await Promise.all([requestTranslation(), load(slug), cookies()]);
   if (!loaded) notFound();
-  const { doc, eventId, suggestions, quality, terms, user } = loaded;
+  const { doc, eventId, suggestions, quality, terms, checks, user } = loaded;
   const allowed = (action: Action) => !!user && can(user.role, action);
   const { provenance, licence } = doc.meta;
   const describe = (p: typeof provenance.fr) =>
@@ -74,6 +75,7 @@ export default async function DocumentPage({ params }: Props) {
         lastEventId={eventId}
         quality={quality}
         terms={terms}
+        checks={checks}
         initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)}
         me={user?.name ?? null}
         can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert"), align: allowed("review") }}
