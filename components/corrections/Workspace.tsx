@@ -21,6 +21,7 @@ import type { ReaderLayout } from "../reader/layouts";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
 import { MarkedText } from "./MarkedText";
+import { ProposalGroups } from "./ProposalGroups";
 import { QualityPanel } from "./QualityPanel";
 import { SuggestionCard } from "./SuggestionCard";
 import { SuggestionEditor, type SuggestionMeta } from "./SuggestionEditor";
@@ -310,6 +311,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
         </>
       )}
       <Notice message={bulk.message} inline />
+      <ProposalGroups slug={slug} open={ordered} canReview={can.review} />
     </div>
   );
 

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { WorkspaceEvent } from "./workspaceState";
 
-const TYPES = ["suggestions.created", "suggestion.accepted", "suggestion.rejected", "comment.created", "revision.reverted", "presence"] as const;
+const TYPES = ["suggestions.created", "proposal.created", "suggestion.accepted", "suggestion.rejected", "comment.created", "revision.reverted", "presence"] as const;
 
 export function useDocumentEvents(slug: string, after: number, onEvent: (event: WorkspaceEvent) => void): "connecting" | "live" | "offline" {
   const handler = useRef(onEvent);

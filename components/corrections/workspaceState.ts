@@ -2,7 +2,9 @@
 /// the same events in the same order always give the same state.
 import type { Change } from "@/lib/corrections/change";
 import { mapSpan } from "@/lib/corrections/mapping";
+import type { ProposalEvent } from "@/lib/corrections/proposal";
 import type { SuggestionView } from "@/server/corrections/views";
+import { suggestionsOfProposal } from "./proposals";
 
 export interface WorkspaceRow {
   position: number;
@@ -30,6 +32,7 @@ type ParagraphUpdate = { id: number; position: number; text: string; revision: n
 /// A document event as the events route sends it.
 export type WorkspaceEvent =
   | { type: "suggestions.created"; data: { suggestions: SuggestionView[] } }
+  | { type: "proposal.created"; data: ProposalEvent }
   | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; change: Change; stale: number[] } }
   | { type: "suggestion.rejected"; data: { suggestion: SuggestionView } }
   | { type: "comment.created"; data: { suggestion: SuggestionView } }
@@ -72,6 +75,9 @@ export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): Worksp
   switch (event.type) {
     case "suggestions.created":
       return withSuggestions(state, event.data.suggestions);
+    case "proposal.created":
+      // A place already known (decided since, say) keeps what is known of it.
+      return withSuggestions(state, suggestionsOfProposal(event.data).filter((s) => !state.suggestions[s.id]));
     case "suggestion.accepted":
       return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, event.data.suggestion.id), [event.data.suggestion]);
     case "suggestion.rejected":

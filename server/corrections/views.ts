@@ -35,6 +35,8 @@ export interface SuggestionView {
   decidedAt: string | null;
   reason: string | null;
   sameFixAs: number | null;
+  /// For a suggestion the app proposed from an accepted fix (`sameFixAs`): whose fix that was.
+  sameFixBy?: string | null;
   staleBecause: number | null;
   revertedAt: string | null;
   revertedBy: string | null;
@@ -62,7 +64,7 @@ export function commentView(c: Selectable<CommentTable>): CommentView {
   return { id: c.id, suggestionId: c.suggestion_id, author: c.author_name, text: c.text, mentions: JSON.parse(c.mentions), createdAt: c.created_at };
 }
 
-export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = []): SuggestionView {
+export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = [], sameFixBy: string | null = null): SuggestionView {
   return {
     id: s.id,
     paragraphId: s.paragraph_id,
@@ -85,6 +87,7 @@ export function suggestionView(s: Selectable<SuggestionTable>, position: number,
     decidedAt: s.decided_at,
     reason: s.reason,
     sameFixAs: s.same_fix_as,
+    sameFixBy: s.same_fix_as === null ? null : sameFixBy,
     staleBecause: s.stale_because,
     revertedAt: s.reverted_at,
     revertedBy: s.reverted_by_name,
@@ -118,8 +121,9 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   let q = db
     .selectFrom("suggestions as s")
     .innerJoin("paragraphs as p", "p.id", "s.paragraph_id")
+    .leftJoin("suggestions as fix", "fix.id", "s.same_fix_as")
     .selectAll("s")
-    .select("p.position")
+    .select(["p.position", "fix.author_name as same_fix_by"])
     .where("s.document_id", "=", documentId)
     .orderBy("p.position")
     .orderBy("s.start")
@@ -131,5 +135,5 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   const comments = (await cq.execute()).map(commentView);
   const bySuggestion = new Map<number, CommentView[]>();
   for (const c of comments) bySuggestion.set(c.suggestionId, [...(bySuggestion.get(c.suggestionId) ?? []), c]);
-  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? []));
+  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? [], r.same_fix_by));
 }
