@@ -10,6 +10,7 @@ import * as listCommand from "./commands/list";
 import * as userCommand from "./commands/user";
 import * as termsCommand from "./commands/terms";
 import * as glossaryCommand from "./commands/glossary";
+import { runBackup, runRestore } from "./commands/backup";
 
 const commands = {
   import: importCommand,
@@ -17,6 +18,8 @@ const commands = {
   export: exportCommand,
   user: userCommand,
   glossary: glossaryCommand,
+  backup: { run: runBackup },
+  restore: { run: runRestore },
 } as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
@@ -29,6 +32,8 @@ Commands:
                                   find glossary terms in a text (no database needed)
   glossary import FILE | glossary export --format tbx|csv
                                   the app's glossary
+  backup FILE | restore FILE      copy the SQLite database to FILE, or back from it
+                                  (PostgreSQL: pg_dump / pg_restore, as the command says)
   user add NAME --role ROLE --password-stdin
                                   create an account (user list: the accounts)
 

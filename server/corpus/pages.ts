@@ -50,15 +50,31 @@ export async function* rowPages(db: Kysely<Database>, documentId: number, size =
   }
 }
 
+/// The `after` and `limit` of a page of suggestions from a query string, or null when invalid.
+export function suggestionPageQuery(query: URLSearchParams): { after: number; limit: number } | null {
+  const after = Number(query.get("after") ?? 0);
+  const limit = Number(query.get("limit") ?? MAX_PAGE_ROWS);
+  const ok = Number.isSafeInteger(after) && after >= 0 && Number.isSafeInteger(limit) && limit >= 1 && limit <= MAX_PAGE_ROWS;
+  return ok ? { after, limit } : null;
+}
+
+/// At most `limit` suggestions of a document with ids above `after`, by id, and the `after` of the
+/// next page (null when there is none).
+export async function suggestionPage(db: Kysely<Database>, documentId: number, after: number, limit: number): Promise<{ suggestions: SuggestionView[]; next: number | null }> {
+  const ids = (
+    await db.selectFrom("suggestions").select("id").where("document_id", "=", documentId).where("id", ">", after).orderBy("id").limit(limit + 1).execute()
+  ).map((r) => r.id);
+  const page = ids.slice(0, limit);
+  const suggestions = (await listSuggestions(db, documentId, page)).sort((a, b) => a.id - b.id);
+  return { suggestions, next: ids.length > limit ? page.at(-1)! : null };
+}
+
 /// Every suggestion of a document with its comments, by id, a page at a time.
 export async function* suggestionPagesById(db: Kysely<Database>, documentId: number, size = 500): AsyncGenerator<SuggestionView[]> {
-  for (let after = 0; ; ) {
-    const ids = (
-      await db.selectFrom("suggestions").select("id").where("document_id", "=", documentId).where("id", ">", after).orderBy("id").limit(size).execute()
-    ).map((r) => r.id);
-    if (ids.length === 0) return;
-    yield (await listSuggestions(db, documentId, ids)).sort((a, b) => a.id - b.id);
-    after = ids.at(-1)!;
+  for (let after: number | null = 0; after !== null; ) {
+    const page: { suggestions: SuggestionView[]; next: number | null } = await suggestionPage(db, documentId, after, size);
+    if (page.suggestions.length > 0) yield page.suggestions;
+    after = page.next;
     await yieldToOthers();
   }
 }
