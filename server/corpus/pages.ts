@@ -15,6 +15,15 @@ export const MAX_PAGE_ROWS = 1000;
 /// Lets the event loop run other requests' work (I/O callbacks included) before going on.
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/// Calls `each` on every item, letting other requests run after every `every` items: a loop over
+/// a book's paragraphs inside a request then never holds the server for long.
+export async function forEachYielding<T>(items: readonly T[], each: (item: T) => void, every = 1000): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % every === 0) await yieldToOthers();
+    each(items[i]);
+  }
+}
+
 /// The aligned rows at positions [from, from + limit) of a document, in reading order.
 export async function documentRows(db: Kysely<Database>, documentId: number, from: number, limit: number): Promise<DocumentRow[]> {
   const paragraphs = await db

@@ -7,6 +7,7 @@ import { checkGlossaryConsistency, type GlossaryFlag } from "../../lib/glossary/
 import { matchTerms, type TermMatch } from "../../lib/glossary/match";
 import type { TermEntry } from "../../lib/glossary/model";
 import type { Database } from "../db/schema";
+import { forEachYielding } from "../corpus/pages";
 import { glossaryIndex } from "./store";
 
 export interface DocumentTerms {
@@ -35,23 +36,26 @@ export async function documentTerms(db: Kysely<Database>, documentId: number): P
   const document: Record<string, number> = {};
   const flags: GlossaryFlag[] = [];
   const mine = paragraphs.filter((p) => p.document_id === documentId);
-  for (const p of mine) {
+  // A book's paragraphs are matched with breaks, so other requests run meanwhile.
+  await forEachYielding(mine, (p) => {
     const found = matchTerms(index, p.text, p.lang);
     (matches[p.position] ??= { fr: [], en: [] })[p.lang] = found;
     for (const m of found) document[m.entry] = (document[m.entry] ?? 0) + 1;
-  }
+  });
   const byPosition = new Map<number, { fr?: string; en?: string }>();
   for (const p of mine) byPosition.set(p.position, { ...byPosition.get(p.position), [p.lang]: p.text });
-  for (const [position, pair] of byPosition) {
+  await forEachYielding([...byPosition], ([position, pair]) => {
     if (pair.fr !== undefined) flags.push(...checkGlossaryConsistency(index, pair.fr, pair.en, { paragraph: position }));
-  }
+  });
   // Corpus counts change only with the glossary (a new index) or the texts (a new revision, a
   // paragraph more or less): keep them until then.
   const version = `${paragraphs.length}:${paragraphs.reduce((n, p) => n + p.revision, 0)}`;
   const holder = globalThis as { [CORPUS_COUNTS]?: { index: unknown; version: string; counts: Record<string, number> } };
   if (holder[CORPUS_COUNTS]?.version !== version || holder[CORPUS_COUNTS]?.index !== index) {
     const corpus: Record<string, number> = {};
-    for (const p of paragraphs) for (const m of matchTerms(index, p.text, p.lang)) corpus[m.entry] = (corpus[m.entry] ?? 0) + 1;
+    await forEachYielding(paragraphs, (p) => {
+      for (const m of matchTerms(index, p.text, p.lang)) corpus[m.entry] = (corpus[m.entry] ?? 0) + 1;
+    });
     holder[CORPUS_COUNTS] = { index, version, counts: corpus };
   }
   const used = new Set([...Object.keys(document), ...flags.map((f) => f.entry)]);
