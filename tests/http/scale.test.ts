@@ -45,6 +45,8 @@ describe("a book on the server", () => {
   });
 
   it("answers someone else's small requests quickly while a 100,000-paragraph document is exported", async () => {
+    // Warm: the first request to a route loads its code.
+    await (await fetch(`${server.url}/api/documents/deepseek-containment/paragraphs?limit=1`)).arrayBuffer();
     let exported = false;
     const exporting = fetch(`${server.url}/api/documents/livre/export?format=json`)
       .then((r) => r.json())
@@ -68,8 +70,8 @@ describe("a book on the server", () => {
     expect(body.rows[N - 1]).toMatchObject({ paragraph: N - 1, revision: 1 });
     // The export takes seconds; the small requests were answered meanwhile, each in well under
     // a second even on a loaded machine (the figures are in bench/RESULTS.md).
-    expect(answeredDuringExport).toBeGreaterThan(0);
-    expect(Math.max(...waits)).toBeLessThan(1500);
+    expect(answeredDuringExport, `waits ${waits.map(Math.round)}`).toBeGreaterThan(0);
+    expect(Math.max(...waits), `waits ${waits.map(Math.round)}`).toBeLessThan(1500);
   }, 120_000);
 
   it("gives rows in bounded pages, and says where the next one starts", async () => {
