@@ -55,10 +55,14 @@ async function withServer(): Promise<BenchResult[]> {
   const server = await startServer({ DATA_DIR: dataDir });
   const out: BenchResult[] = [];
   try {
-    // 100 concurrent small requests (a one-row page each) while a whole book is exported as JSON.
+    // 100 concurrent small requests (a one-row page each) while a whole book is exported as JSON,
+    // and the same 100 with nothing else running, to tell the export's share from the machine's.
+    const small = `${server.url}/api/documents/${bookSlug(1_000)}/paragraphs?from=7&limit=1`;
+    await timed(small);
+    await timed(`${server.url}/api/documents/${bookSlug(1_000)}/export?format=json`);
+    const idle = await Promise.all(Array.from({ length: 100 }, () => timed(small).then(([ms]) => ms)));
+    out.push({ name: "p99 of 100 concurrent small requests, nothing else running", value: round(percentile(idle, 99)), unit: "ms", note: `the same requests as below without an export: what this machine gives at best; p50 ${round(percentile(idle, 50))} ms` });
     for (const n of BOOK_SIZES) {
-      const small = `${server.url}/api/documents/${bookSlug(1_000)}/paragraphs?from=7&limit=1`;
-      await timed(small);
       const exporting = timed(`${server.url}/api/documents/${bookSlug(n)}/export?format=json`);
       await new Promise((r) => setTimeout(r, 30));
       const latencies = await Promise.all(Array.from({ length: 100 }, () => timed(small).then(([ms]) => ms)));

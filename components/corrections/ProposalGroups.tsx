@@ -27,20 +27,22 @@ export function ProposedBy({ suggestion: s }: { suggestion: SuggestionView }) {
   );
 }
 
-export function ProposalGroups({ slug, open, canReview }: { slug: string; open: SuggestionView[]; canReview: boolean }) {
+/// `open` is the document's open suggestions in reading order; `rows` its paragraphs (for the
+/// words around each place).
+export function ProposalGroups({ slug, open, rows, canReview }: { slug: string; open: SuggestionView[]; rows: { paragraphId: number; fr: string }[]; canReview: boolean }) {
   const { t } = useTranslation();
   const groups = proposalGroups(open);
   if (groups.length === 0) return null;
   return (
     <section className="proposal-groups" aria-label={t("scale.proposalsLabel")}>
       {groups.map((g) => (
-        <Group key={g.fix} slug={slug} group={g} canReview={canReview} />
+        <Group key={g.fix} slug={slug} group={g} textOf={(id) => rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={canReview} />
       ))}
     </section>
   );
 }
 
-function Group({ slug, group, canReview }: { slug: string; group: ProposalGroup; canReview: boolean }) {
+function Group({ slug, group, textOf, canReview }: { slug: string; group: ProposalGroup; textOf(paragraphId: number): string; canReview: boolean }) {
   const { t } = useTranslation();
   const { busy, message, run } = useApiAction();
   const [rejecting, setRejecting] = useState(false);
@@ -88,19 +90,24 @@ function Group({ slug, group, canReview }: { slug: string; group: ProposalGroup;
         </form>
       )}
       <ol className="proposal-places">
-        {group.places.map((p) => (
-          <li key={p.id} data-suggestion={p.id}>
-            <a href={`#${paragraphAnchor(p.paragraph)}`}>{t("scale.paragraph", { number: p.paragraph + 1 })}</a>
-            {canReview && (
-              <>
-                {" "}
+        {group.places.map((p) => {
+          const text = textOf(p.paragraphId);
+          return (
+            <li key={p.id} data-suggestion={p.id}>
+              <a href={`#${paragraphAnchor(p.paragraph)}`}>{t("scale.paragraph", { number: p.paragraph + 1 })}</a>{" "}
+              <span className="proposal-context" lang="fr">
+                …{text.slice(Math.max(0, p.start - 30), p.start)}
+                <ChangeMarks deleted={p.deleted} inserted={p.inserted} />
+                {text.slice(p.end, p.end + 30)}…
+              </span>
+              {canReview && (
                 <button type="button" className="accept" disabled={busy} onClick={() => run(`${base}/${p.id}/accept`, "POST", {})}>
                   {t("corrections.accept")}
                 </button>
-              </>
-            )}
-          </li>
-        ))}
+              )}
+            </li>
+          );
+        })}
       </ol>
       <Notice message={message} />
     </details>

@@ -311,7 +311,7 @@ export function Workspace({ slug, rows, suggestions, lastEventId, quality, terms
         </>
       )}
       <Notice message={bulk.message} inline />
-      <ProposalGroups slug={slug} open={ordered} canReview={can.review} />
+      <ProposalGroups slug={slug} open={ordered} rows={state.rows} canReview={can.review} />
     </div>
   );
 
