@@ -96,9 +96,11 @@ function Group({ slug, group, textOf, canReview }: { slug: string; group: Propos
             <li key={p.id} data-suggestion={p.id}>
               <a href={`#${paragraphAnchor(p.paragraph)}`}>{t("scale.paragraph", { number: p.paragraph + 1 })}</a>{" "}
               <span className="proposal-context" lang="fr">
-                …{text.slice(Math.max(0, p.start - 30), p.start)}
+                {p.start > 30 && "…"}
+                {text.slice(Math.max(0, p.start - 30), p.start)}
                 <ChangeMarks deleted={p.deleted} inserted={p.inserted} />
-                {text.slice(p.end, p.end + 30)}…
+                {text.slice(p.end, p.end + 30)}
+                {p.end + 30 < text.length && "…"}
               </span>
               {canReview && (
                 <button type="button" className="accept" disabled={busy} onClick={() => run(`${base}/${p.id}/accept`, "POST", {})}>
