@@ -1,8 +1,11 @@
 /// `npm run bench`: runs every `bench/*.bench.ts` module (each exports `run(): Promise<BenchResult[]>`),
 /// prints the figures, and rewrites bench/RESULTS.md with them, the date, the machine and
 /// whether each figure meets its target. Exits with status 1 if any target is missed.
+/// `npm run bench -- NAME…` runs only the named modules (a module that exports `explicit = true`,
+/// such as the long `load` run, runs only when named) and keeps the other modules' sections of
+/// RESULTS.md as they were.
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,7 +57,25 @@ function machine(): string[] {
   ];
 }
 
-function markdown(all: ModuleResults[], date: Date): string {
+/// The sections of an earlier RESULTS.md, by module name.
+function earlierSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  let text = '';
+  try {
+    text = readFileSync(path.join(here, 'RESULTS.md'), 'utf8');
+  } catch {
+    return sections;
+  }
+  const parts = text.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const name = part.slice(0, part.indexOf('\n')).trim();
+    const body = part.replace(/^\(.*: figures from an earlier run, kept as they were\.\)$/m, '').trimEnd();
+    if (name !== 'Machine') sections.set(name, '## ' + body + '\n');
+  }
+  return sections;
+}
+
+function markdown(all: ModuleResults[], date: Date, kept: Map<string, string> = new Map()): string {
   const results = all.flatMap((m) => m.results);
   const misses = results.filter(failed).length;
   const missing = results.filter((r) => !Number.isFinite(r.value)).length;
@@ -79,14 +100,22 @@ function markdown(all: ModuleResults[], date: Date): string {
     if (report) out.push('', report);
     out.push('');
   }
+  for (const [name, section] of kept) {
+    if (!all.some((m) => m.module === name)) out.push(section.replace(/\n$/, ''), '', `(${name}: figures from an earlier run, kept as they were.)`, '');
+  }
   return out.join('\n');
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => named.length === 0 || named.includes(f.replace(/\.bench\.ts$/, '')))
+    .sort();
   const all: ModuleResults[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]>; report?: string };
+    const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]>; report?: string; explicit?: boolean };
+    if (mod.explicit && named.length === 0) continue;
     if (typeof mod.run !== 'function') {
       console.error(`${file} does not export run(); skipped.`);
       continue;
@@ -104,7 +133,9 @@ async function main(): Promise<void> {
     }
   }
   printTable(all);
-  writeFileSync(path.join(here, 'RESULTS.md'), markdown(all, new Date()));
+  const ran = new Set(all.map((m) => m.module));
+  const kept = new Map([...earlierSections()].filter(([name]) => !ran.has(name)));
+  writeFileSync(path.join(here, 'RESULTS.md'), markdown(all, new Date(), kept));
   if (all.some((m) => m.results.some(failed))) process.exitCode = 1;
 }
 

@@ -13,6 +13,7 @@ import * as termsCommand from "./commands/terms";
 import * as alignCommand from "./commands/align";
 import * as checkCommand from "./commands/check";
 import * as glossaryCommand from "./commands/glossary";
+import { runBackup, runRestore } from "./commands/backup";
 
 const commands = {
   import: importCommand,
@@ -20,6 +21,8 @@ const commands = {
   export: exportCommand,
   user: userCommand,
   glossary: glossaryCommand,
+  backup: { run: runBackup },
+  restore: { run: runRestore },
 } as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
@@ -37,6 +40,8 @@ Commands:
                                   check --rules lists the rules)
   glossary import FILE | glossary export --format tbx|csv
                                   the app's glossary
+  backup FILE | restore FILE      copy the SQLite database to FILE, or back from it
+                                  (PostgreSQL: pg_dump / pg_restore, as the command says)
   user add NAME --role ROLE --password-stdin
                                   create an account (user list: the accounts)
 

@@ -88,6 +88,27 @@ export async function documentIdBySlug(db: Kysely<Database>, slug: string): Prom
   return row?.id ?? null;
 }
 
+/// Paragraphs of both languages paired into rows by position, in reading order.
+export function alignedRows(paragraphs: { id: number; lang: "fr" | "en"; position: number; text: string; revision: number }[]): DocumentRow[] {
+  const byPosition = new Map<number, DocumentRow>();
+  for (const p of paragraphs) {
+    const row = byPosition.get(p.position) ?? { position: p.position, paragraphId: 0, fr: "", en: "", revision: 0 };
+    row[p.lang] = p.text;
+    if (p.lang === "fr") {
+      row.revision = p.revision;
+      row.paragraphId = p.id;
+    }
+    byPosition.set(p.position, row);
+  }
+  return [...byPosition.values()].sort((a, b) => a.position - b.position);
+}
+
+/// A document's meta.json as imported.
+export async function documentMeta(db: Kysely<Database>, documentId: number): Promise<DocumentMeta> {
+  const row = await db.selectFrom("documents").select("meta").where("id", "=", documentId).executeTakeFirstOrThrow();
+  return JSON.parse(row.meta) as DocumentMeta;
+}
+
 /// One document with its aligned rows, or null when no document has that slug.
 export async function getDocument(db: Kysely<Database>, slug: string): Promise<DocumentView | null> {
   if (!isValidSlug(slug)) return null;

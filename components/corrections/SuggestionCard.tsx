@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { SuggestionView } from "@/lib/corrections/views";
 import { Notice } from "../Notice";
 import { ChangeMarks } from "./ChangeMarks";
+import { ProposedBy } from "./ProposalGroups";
 import { useApiAction } from "../useApiAction";
 
 export interface CardPermissions {
@@ -133,7 +134,7 @@ export function SuggestionCard({
         <span className={`badge severity-${s.severity}`}>{t(`severities.${s.severity}`)}</span>
         <span className="badge">{t(categoryKey(s.category))}</span>
         {s.sameFixAs !== null && <span className="badge same-fix">{t("corrections.sameFixAs", { id: s.sameFixAs })}</span>}
-        <span className="byline">{t("corrections.byline", { author: s.author, when })}</span>
+        {s.sameFixAs !== null ? <ProposedBy suggestion={s} /> : <span className="byline">{t("corrections.byline", { author: s.author, when })}</span>}
       </div>
       <p className="card-change" lang="fr">
         {before && <span className="context">…{before}</span>}

@@ -30,6 +30,7 @@ import type { ReaderLayout } from "../reader/layouts";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
 import { MarkedText } from "./MarkedText";
+import { ProposalGroups } from "./ProposalGroups";
 import { QualityPanel } from "./QualityPanel";
 import { SuggestionCard } from "./SuggestionCard";
 import { SuggestionEditor, type SuggestionMeta } from "./SuggestionEditor";
@@ -454,6 +455,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         </>
       )}
       <Notice message={bulk.message} inline />
+      <ProposalGroups slug={slug} open={ordered} rows={state.rows} canReview={can.review} />
     </div>
   );
 

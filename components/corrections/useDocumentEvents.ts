@@ -8,6 +8,7 @@ import type { WorkspaceEvent } from "./workspaceState";
 
 const TYPES = [
   "suggestions.created",
+  "proposal.created",
   "suggestion.accepted",
   "suggestion.rejected",
   "comment.created",
@@ -37,6 +38,8 @@ export function useDocumentEvents(slug: string, after: number, onEvent: (event: 
         setStatus("offline");
         retry = setTimeout(open, 5000);
       };
+      // Too far behind for a replay (server/events/replay.ts): take a fresh snapshot.
+      source.addEventListener("reload", () => window.location.reload());
       for (const type of TYPES) {
         source.addEventListener(type, (e) => {
           const event = e as MessageEvent;

@@ -3,7 +3,9 @@
 import type { AlignedBead } from "@/lib/corpus/alignment";
 import type { Change } from "@/lib/corrections/change";
 import { mapSpan } from "@/lib/corrections/mapping";
+import type { ProposalEvent } from "@/lib/corrections/proposal";
 import type { SuggestionView } from "@/lib/corrections/views";
+import { suggestionsOfProposal } from "./proposals";
 
 export interface WorkspaceRow {
   position: number;
@@ -34,6 +36,7 @@ type ParagraphUpdate = { id: number; position: number; text: string; revision: n
 /// A document event as the events route sends it.
 export type WorkspaceEvent =
   | { type: "suggestions.created"; data: { suggestions: SuggestionView[] } }
+  | { type: "proposal.created"; data: ProposalEvent }
   | { type: "suggestion.accepted"; data: { suggestion: SuggestionView; paragraph: ParagraphUpdate; change: Change; stale: number[] } }
   | { type: "suggestion.rejected"; data: { suggestion: SuggestionView } }
   | { type: "comment.created"; data: { suggestion: SuggestionView } }
@@ -82,6 +85,9 @@ export function applyEvent(state: WorkspaceState, event: WorkspaceEvent): Worksp
   switch (event.type) {
     case "suggestions.created":
       return withSuggestions(state, event.data.suggestions);
+    case "proposal.created":
+      // A place already known (decided since, say) keeps what is known of it.
+      return withSuggestions(state, suggestionsOfProposal(event.data).filter((s) => !state.suggestions[s.id]));
     case "suggestion.accepted":
       return withSuggestions(withChange(state, event.data.paragraph, event.data.change, event.data.stale, event.data.suggestion.id), [event.data.suggestion]);
     case "suggestion.rejected":

@@ -24,7 +24,10 @@ export {
 } from "./quality";
 export {
   findRecurrences,
+  indistinctReason,
+  MAX_RECURRENCES,
   recurrencePattern,
+  type IndistinctReason,
   type ParagraphId,
   type Recurrence,
   type RecurrencePattern,

@@ -126,6 +126,44 @@ export function findRecurrences(
   return found;
 }
 
+/// Frequent French function words (articles, prepositions, pronouns, conjunctions, the forms of
+/// "être" and "avoir"): a pattern made of these alone ("Les", "de la", "il a") stands everywhere
+/// and says nothing about an error, so it never propagates.
+const FUNCTION_WORDS = new Set(
+  (
+    "le la les l un une des du de d au aux à a ce cet cette ces c ça cela ceci et ou ni mais or donc car " +
+    "que qu qui quoi dont où en y ne n pas plus se s sa son ses leur leurs mon ma mes ton ta tes notre nos votre vos " +
+    "je j tu il elle on nous vous ils elles me m te t lui eux moi toi soi par pour sur sous dans avec sans entre vers chez " +
+    "est sont été être était étaient sera ai as avons avez ont avait avaient aura si comme tout tous toute toutes très " +
+    "the of and to in is it"
+  ).split(" "),
+);
+
+/// The most places one fix is offered in. A fix whose wrong text stands in more places than this
+/// is not "the same error" but common words: nothing is offered, and the caller says so.
+export const MAX_RECURRENCES = 100;
+
+/// Why a pattern is not looked for elsewhere: it is made of frequent function words only
+/// (`functionWords`), or it is a single word too short or too common to identify an error
+/// (`tooShort`).
+export type IndistinctReason = "functionWords" | "tooShort";
+
+/// Whether the pattern is distinctive enough to be looked for in the rest of the corpus. The rule:
+/// its text must hold at least one word that is not a frequent function word; and it must be
+/// two words or more, unless the fix replaces one whole word of four letters or more (a
+/// misspelling or a wrong name, wrong wherever it stands). A pure insertion therefore always
+/// needs words on both sides or two words after it: inserting "Les " before a paragraph's first
+/// word is never offered everywhere that word stands. Returns null when it is distinctive.
+export function indistinctReason(pattern: RecurrencePattern): IndistinctReason | null {
+  const words = [...pattern.text.matchAll(WORD)].map((m) => m[0]);
+  const content = words.filter((w) => !w.split(/['’]/u).every((part) => FUNCTION_WORDS.has(part.toLocaleLowerCase("fr"))));
+  if (content.length === 0) return "functionWords";
+  if (words.length >= 2) return null;
+  const deleted = pattern.text.slice(pattern.start, pattern.end);
+  const wholeWord = deleted === pattern.text && [...deleted.matchAll(/\p{L}/gu)].length >= 4;
+  return wholeWord ? null : "tooShort";
+}
+
 function wordSpans(text: string): Span[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }

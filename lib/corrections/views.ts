@@ -39,6 +39,8 @@ export interface SuggestionView {
   decidedAt: string | null;
   reason: string | null;
   sameFixAs: number | null;
+  /// For a suggestion the app proposed from an accepted fix (`sameFixAs`): whose fix that was.
+  sameFixBy?: string | null;
   staleBecause: number | null;
   revertedAt: string | null;
   revertedBy: string | null;

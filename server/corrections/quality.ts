@@ -6,6 +6,7 @@ import { isMqmCategory, isSeverity } from "../../lib/corrections/categories";
 import { DEFAULT_WEIGHTS, qualityScore, type SeverityWeights } from "../../lib/corrections/quality";
 import type { DocumentQuality } from "../../lib/corrections/views";
 import { countWords } from "../../lib/text/paragraphs";
+import { forEachYielding } from "../corpus/pages";
 import type { Database } from "../db/schema";
 
 export async function documentQuality(db: Kysely<Database>, documentId: number, weights: SeverityWeights = DEFAULT_WEIGHTS): Promise<DocumentQuality> {
@@ -19,7 +20,8 @@ export async function documentQuality(db: Kysely<Database>, documentId: number, 
       .where("reverted_at", "is", null)
       .execute(),
   ]);
-  const words = paragraphs.reduce((n, p) => n + countWords(p.original), 0);
+  let words = 0;
+  await forEachYielding(paragraphs, (p) => (words += countWords(p.original)));
   const errors = accepted.flatMap((a) => (isMqmCategory(a.category) && isSeverity(a.severity) ? [{ category: a.category, severity: a.severity }] : []));
   return { ...qualityScore(errors, words, weights), words, weights };
 }

@@ -8,7 +8,7 @@ export function commentView(c: Selectable<CommentTable>): CommentView {
   return { id: c.id, suggestionId: c.suggestion_id, author: c.author_name, text: c.text, mentions: JSON.parse(c.mentions), createdAt: c.created_at };
 }
 
-export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = [], supporters: string[] = []): SuggestionView {
+export function suggestionView(s: Selectable<SuggestionTable>, position: number, comments: CommentView[] = [], supporters: string[] = [], sameFixBy: string | null = null): SuggestionView {
   return {
     id: s.id,
     paragraphId: s.paragraph_id,
@@ -31,6 +31,7 @@ export function suggestionView(s: Selectable<SuggestionTable>, position: number,
     decidedAt: s.decided_at,
     reason: s.reason,
     sameFixAs: s.same_fix_as,
+    sameFixBy: s.same_fix_as === null ? null : sameFixBy,
     staleBecause: s.stale_because,
     revertedAt: s.reverted_at,
     revertedBy: s.reverted_by_name,
@@ -65,8 +66,9 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   let q = db
     .selectFrom("suggestions as s")
     .innerJoin("paragraphs as p", "p.id", "s.paragraph_id")
+    .leftJoin("suggestions as fix", "fix.id", "s.same_fix_as")
     .selectAll("s")
-    .select("p.position")
+    .select(["p.position", "fix.author_name as same_fix_by"])
     .where("s.document_id", "=", documentId)
     .orderBy("p.position")
     .orderBy("s.start")
@@ -88,5 +90,5 @@ export async function listSuggestions(db: Kysely<Database>, documentId: number, 
   if (ids) sq = sq.where("u.suggestion_id", "in", ids);
   const supporters = new Map<number, string[]>();
   for (const u of await sq.execute()) supporters.set(u.suggestion_id, [...(supporters.get(u.suggestion_id) ?? []), u.user_name]);
-  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? [], supporters.get(r.id) ?? []));
+  return rows.map((r) => suggestionView(r, r.position, bySuggestion.get(r.id) ?? [], supporters.get(r.id) ?? [], r.same_fix_by));
 }

@@ -7,7 +7,7 @@ import "server-only";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { applyChange, type Change } from "../../lib/corrections/change";
 import { mapSpan } from "../../lib/corrections/mapping";
-import { findRecurrences, recurrencePattern } from "../../lib/corrections/recurrence";
+import type { ProposalOutcome, ProposalPlace } from "../../lib/corrections/proposal";
 import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
@@ -15,6 +15,7 @@ import { mapDismissals } from "../checks/store";
 import { appendEvent } from "../events/store";
 import { CorrectionError } from "./errors";
 import type { SuggestionView } from "../../lib/corrections/views";
+import { propagate } from "./propagation";
 import { listSuggestions, revisionView } from "./views";
 
 export type Trx = Transaction<Database>;
@@ -209,8 +210,10 @@ export interface AcceptResult {
   paragraph: { id: number; position: number; text: string; revision: number };
   /// Other suggestions of the paragraph now marked stale.
   stale: number[];
-  /// New suggestions offered elsewhere with the same fix.
-  propagated: SuggestionView[];
+  /// The places where the same fix is now offered (one grouped proposal, at most MAX_RECURRENCES).
+  propagated: ProposalPlace[];
+  /// How many places were offered, or why none were.
+  proposal: ProposalOutcome;
 }
 
 /// Accepts an open suggestion. A suggestion that is no longer open (accepted, rejected, or made
@@ -256,9 +259,10 @@ export async function accept(
     if (input.actor.id !== null) {
       await recordAudit(trx, { actor: input.actor, action: "suggestion.accept", target: `#${s.id}`, detail: { document: input.documentId }, address: input.address });
     }
-    const propagated = input.propagate === false ? { value: [], documents: [] } : await propagate(db, trx, s, p.text, at);
+    const propagated =
+      input.propagate === false ? { places: [], outcome: { fix: s.id, count: 0 }, documents: [] } : await propagate(db, trx, s, p.text, at);
     return {
-      value: { suggestion: view, paragraph, stale, propagated: propagated.value },
+      value: { suggestion: view, paragraph, stale, propagated: propagated.places, proposal: propagated.outcome },
       documents: [...new Set([input.documentId, ...propagated.documents])],
     };
   });
@@ -334,62 +338,6 @@ async function mapOpenSuggestions(trx: Trx, paragraphId: number, causeId: number
     trx.updateTable("suggestions").set({ status: "stale", stale_because: causeId, decided_at: at }).where("id", "in", ids).execute(),
   );
   return stale;
-}
-
-/// Offers the accepted fix wherever the same wrong words stand in the corpus's French text,
-/// as open suggestions marked "same fix as #N" (nothing changes without review).
-async function propagate(
-  db: Db,
-  trx: Trx,
-  s: { id: number; paragraph_id: number; start: number; end: number; deleted: string; inserted: string; category: string; severity: string; note: string; author_id: number | null; author_name: string },
-  textBefore: string,
-  at: string,
-): Promise<Outcome<SuggestionView[]>> {
-  // A misspelt word or a wrong name is wrong wherever it stands; other errors depend on their
-  // context, so they recur only together with the word that follows.
-  const context = ["fluency/spelling", "fluency/typography", "terminology"].includes(s.category) ? "none" : "after";
-  const pattern = recurrencePattern(textBefore, { start: s.start, end: s.end, deleted: s.deleted, inserted: s.inserted }, context);
-  const paragraphs = await trx
-    .selectFrom("paragraphs")
-    .select(["id", "document_id", "text", "revision"])
-    .where("lang", "=", "fr")
-    .where("removed", "=", 0)
-    .execute();
-  const byId = new Map(paragraphs.map((p) => [p.id, p]));
-  const found = findRecurrences(pattern, paragraphs.map((p) => ({ id: p.id, text: p.id === s.paragraph_id ? "" : p.text })));
-  if (found.length === 0) return { value: [], documents: [] };
-  const existing = await trx
-    .selectFrom("suggestions")
-    .select(["paragraph_id", "start", "end", "inserted"])
-    .where("status", "=", "open")
-    .where("paragraph_id", "in", [...new Set(found.map((f) => Number(f.id)))])
-    .execute();
-  const created: SuggestionView[] = [];
-  const documents = new Set<number>();
-  for (const f of found) {
-    const p = byId.get(Number(f.id))!;
-    if (existing.some((e) => e.paragraph_id === p.id && e.start === f.start && e.end === f.end && e.inserted === f.inserted)) continue;
-    const out = await suggest(
-      db,
-      {
-        documentId: p.document_id,
-        paragraphId: p.id,
-        baseRevision: p.revision,
-        fixes: [{ start: f.start, end: f.end, deleted: f.deleted, inserted: f.inserted }],
-        category: s.category,
-        severity: s.severity,
-        note: s.note,
-        author: s.author_id === null ? { id: null, name: s.author_name } : { id: s.author_id, name: s.author_name },
-        createdAt: at,
-        sameFixAs: s.id,
-        allowDuplicate: true,
-      },
-      trx,
-    );
-    created.push(...out.value);
-    documents.add(p.document_id);
-  }
-  return { value: created, documents: [...documents] };
 }
 
 /// Rejects an open (or stale) suggestion with a reason.

@@ -285,6 +285,9 @@ function provider(dialect: Dialect): MigrationProvider {
   };
 }
 
+/// The names of every migration this version of the app knows, in order.
+export const migrationNames = (): string[] => Object.keys(steps);
+
 /// Brings the schema up to date; throws with the failing migration's name if one fails.
 export async function migrateToLatest(db: Db): Promise<void> {
   // The schema's name was checked when the connection was opened (a plain identifier).

@@ -8,6 +8,7 @@ import type { DocumentTerms } from "../../lib/glossary/views";
 import { matchTerms } from "../../lib/glossary/match";
 import { beadsOf } from "../corpus/alignment";
 import type { Database } from "../db/schema";
+import { forEachYielding } from "../corpus/pages";
 import { glossaryIndex } from "./store";
 
 const CORPUS_COUNTS = Symbol.for("vis-a-vis.corpus-term-counts");
@@ -25,11 +26,12 @@ export async function documentTerms(db: Kysely<Database>, documentId: number): P
   const document: Record<string, number> = {};
   const flags: GlossaryFlag[] = [];
   const mine = paragraphs.filter((p) => p.document_id === documentId);
-  for (const p of mine) {
+  // A book's paragraphs are matched with breaks, so other requests run meanwhile.
+  await forEachYielding(mine, (p) => {
     const found = matchTerms(index, p.text, p.lang);
     (matches[p.position] ??= { fr: [], en: [] })[p.lang] = found;
     for (const m of found) document[m.entry] = (document[m.entry] ?? 0) + 1;
-  }
+  });
   // Each paragraph is checked against the other side of its bead (the whole bead when it holds
   // several paragraphs there); a paragraph with no counterpart only against the glossary.
   const texts = { fr: [] as string[], en: [] as string[] };
@@ -45,11 +47,15 @@ export async function documentTerms(db: Kysely<Database>, documentId: number): P
     for (const i of bead.fr) flags.push(...checkGlossaryConsistency(index, texts.fr[i], bead.en.length ? enText : undefined, { paragraph: { fr: i } }).filter((f) => f.lang === "fr"));
     if (bead.fr.length) for (const i of bead.en) flags.push(...checkGlossaryConsistency(index, frText, texts.en[i], { paragraph: { en: i } }).filter((f) => f.lang === "en"));
   }
+  // Corpus counts change only with the glossary (a new index) or the texts (a new revision, a
+  // paragraph more or less): keep them until then.
   const version = `${paragraphs.length}:${paragraphs.reduce((n, p) => n + p.revision, 0)}`;
   const holder = globalThis as { [CORPUS_COUNTS]?: { index: unknown; version: string; counts: Record<string, number> } };
   if (holder[CORPUS_COUNTS]?.version !== version || holder[CORPUS_COUNTS]?.index !== index) {
     const corpus: Record<string, number> = {};
-    for (const p of paragraphs) for (const m of matchTerms(index, p.text, p.lang)) corpus[m.entry] = (corpus[m.entry] ?? 0) + 1;
+    await forEachYielding(paragraphs, (p) => {
+      for (const m of matchTerms(index, p.text, p.lang)) corpus[m.entry] = (corpus[m.entry] ?? 0) + 1;
+    });
     holder[CORPUS_COUNTS] = { index, version, counts: corpus };
   }
   const used = new Set([...Object.keys(document), ...flags.map((f) => f.entry)]);

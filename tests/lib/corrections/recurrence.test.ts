@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftToFixes } from "../../../lib/corrections/draft";
-import { findRecurrences, recurrencePattern } from "../../../lib/corrections/recurrence";
+import { findRecurrences, indistinctReason, recurrencePattern } from "../../../lib/corrections/recurrence";
 import { below, frenchText, mulberry32, pick, WORDS } from "./random";
 
 /// The fix that replaces the first `deleted` of `text` (after `from`) by `inserted`.
@@ -212,5 +212,29 @@ describe("recurrence context", () => {
     const p = recurrencePattern("Deepseek a ouvert.", { start: 0, end: 8, deleted: "Deepseek", inserted: "DeepSeek" }, "none");
     const found = findRecurrences(p, [{ id: 1, text: "Le succès de Deepseek et Deepseeker." }]);
     expect(found.map((f) => [f.start, f.deleted, f.inserted])).toEqual([[13, "Deepseek", "DeepSeek"]]);
+  });
+});
+
+describe("indistinctReason", () => {
+  const reason = (text: string, deleted: string, inserted: string, context?: "around" | "after" | "none") =>
+    indistinctReason(recurrencePattern(text, fixIn(text, deleted, inserted), context));
+
+  it("refuses a pattern of frequent function words alone", () => {
+    const p = "Les modèles de la Chine.";
+    expect(indistinctReason(recurrencePattern(p, { start: 0, end: 0, deleted: "", inserted: "Tous " }))).toBe("functionWords");
+    expect(reason("Il l'a vu de la fenêtre.", "la", "sa", "none")).toBe("functionWords");
+    expect(reason("Il a vu de la fenêtre.", "de", "depuis", "after")).toBe("functionWords");
+  });
+
+  it("refuses a lone short word or an insertion next to a single word", () => {
+    expect(reason("Le PIB.", "PIB", "BIP", "none")).toBe("tooShort");
+    const p = "Modèles prêts.";
+    expect(indistinctReason(recurrencePattern(p, { start: 0, end: 0, deleted: "", inserted: "Les " }, "after"))).toBe("tooShort");
+  });
+
+  it("accepts two words with one that carries meaning, and a misspelt word on its own", () => {
+    expect(reason("Ils ont commis l'écart.", "commis", "comblé", "after")).toBeNull();
+    expect(reason("Le gouvernment a tranché.", "gouvernment", "gouvernement", "none")).toBeNull();
+    expect(reason("Selon lui, le gouvernement a tranché.", "le gouvernement", "l'exécutif")).toBeNull();
   });
 });

@@ -220,10 +220,11 @@ function suite(engine: Engine) {
     await importDocument(db.kysely, doc("autre", ["Autre", "Eux aussi ont commis l'écart de performance."]));
     const [sug] = await propose(db, s.documentId, 1, FR[1].replace("commis", "comblé"));
     const out = await accept(db, { documentId: s.documentId, suggestionId: sug.id, actor: bob });
-    expect(out.value.propagated.map((p) => [p.paragraph, p.deleted, p.inserted, p.sameFixAs]).sort()).toEqual([
-      [1, "commis", "comblé", sug.id],
-      [2, "commis", "comblé", sug.id],
+    expect(out.value.propagated.map((p) => [p.paragraph, p.deleted, p.inserted]).sort()).toEqual([
+      [1, "commis", "comblé"],
+      [2, "commis", "comblé"],
     ]);
+    expect(out.value.proposal).toEqual({ fix: sug.id, count: 2 });
     expect(out.documents.length).toBe(2);
     expect(await frText(db, 2)).toBe(FR[2]);
     // "Le commissaire a commis une faute." is not the same wrong text.

@@ -1,7 +1,8 @@
 import { cookies } from "next/headers";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { watchStreamAccess } from "@/server/events/access";
-import { eventsSince, lastEventId } from "@/server/events/store";
+import { replayStart } from "@/server/events/replay";
+import { eventsSince } from "@/server/events/store";
 import { hub } from "@/server/events/hub";
 import { documentRoute } from "@/server/http/document-route";
 
@@ -12,7 +13,8 @@ const frame = (event: string, data: unknown, id?: number) =>
   encoder.encode(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
 /// Server-Sent Events for one document. A browser that reconnects sends Last-Event-ID and gets
-/// every stored event after it, in order; a first connection passes `?after=<id>` (the id the page
+/// the stored events after it, in order (or, when too far behind, a "reload" event: see
+/// server/events/replay.ts); a first connection passes `?after=<id>` (the id the page
 /// was rendered at) or starts from now. Presence messages are passed on as they come, unstored.
 /// The reader's permission is checked again while the stream is open (server/events/access.ts):
 /// the stream ends once they may no longer read.
@@ -22,8 +24,10 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     // An empty header or parameter counts as absent (Number("") would be 0: the whole history).
     const header = request.headers.get("last-event-id") || null;
     const after = new URL(request.url).searchParams.get("after") || null;
-    let cursor = Number(header ?? after ?? NaN);
-    if (!Number.isSafeInteger(cursor) || cursor < 0) cursor = await lastEventId(db.kysely, documentId);
+    const seen = Number(header ?? after ?? NaN);
+    // A client too far behind is told to reload rather than sent the whole history.
+    const replay = await replayStart(db.kysely, documentId, Number.isSafeInteger(seen) && seen >= 0 ? seen : null);
+    let cursor = replay.cursor;
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -66,6 +70,7 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
         };
         request.signal.addEventListener("abort", stop);
         send(encoder.encode("retry: 2000\n\n"));
+        if (replay.reload) send(frame("reload", { lastEventId: cursor }, cursor));
         void flush();
       },
       cancel() {

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { MQM_CATEGORIES, SEVERITIES } from "@/lib/corrections/categories";
-import { listSuggestions } from "@/server/corrections/views";
+import { suggestionPage, suggestionPageQuery } from "@/server/corpus/pages";
 import { suggest } from "@/server/corrections/workflow";
 import { documentRoute } from "@/server/http/document-route";
-import { readJson } from "@/server/http/responses";
+import { errorResponse, readJson } from "@/server/http/responses";
 
 type Params = { params: Promise<{ slug: string }> };
 
-/// The document's suggestions (all statuses) with their comments.
+/// The document's suggestions (all statuses) with their comments, a page at a time by id:
+/// `?after=<id>&limit=<n>` (limit 1–1000, 1000 by default); `next` is the `after` of the next
+/// page, null after the last.
 export function GET(request: Request, { params }: Params) {
-  return documentRoute(request, params, "read", async ({ db, documentId }) =>
-    Response.json({ suggestions: await listSuggestions(db.kysely, documentId) }),
-  );
+  return documentRoute(request, params, "read", async ({ db, documentId, t }) => {
+    const page = suggestionPageQuery(new URL(request.url).searchParams);
+    if (!page) return errorResponse(400, "badRequest", t("errors.badRequest"));
+    return Response.json(await suggestionPage(db.kysely, documentId, page.after, page.limit));
+  });
 }
 
 const fix = z.object({
