@@ -69,7 +69,7 @@ export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }
           </>
         )}
         <dt>{t("terms.occurrences")}</dt>
-        <dd>{t("terms.counts", { document: counts.document, corpus: counts.corpus })}</dd>
+        <dd>{t("terms.counts", { document: t("terms.occurrenceCount", { count: counts.document }), corpus: t("terms.occurrenceCount", { count: counts.corpus }) })}</dd>
       </dl>
       {flags.map((f, i) => (
         <div key={i} className="term-flag" role="note">

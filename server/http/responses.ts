@@ -66,7 +66,7 @@ export async function readForm(
     const body = await readBody(request, limit);
     return { form: await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData() };
   } catch (e) {
-    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLarge", { limit: limitMb }));
+    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLarge", { count: limitMb }));
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
 }
@@ -86,7 +86,7 @@ export async function readJson<T>(
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(await readBody(request, limit)));
   } catch (e) {
-    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLargeKb", { limit: Math.ceil(limit / 1024) }));
+    if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLargeKb", { count: Math.ceil(limit / 1024) }));
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
   const parsed = schema.safeParse(json);
