@@ -42,6 +42,13 @@ export async function POST(request: Request) {
     return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
   } catch (e) {
     if (e instanceof DocumentError) {
+      await recordAudit(g.db.kysely, {
+        actor: g.user,
+        action: "document.import.refused",
+        target: slug.trim(),
+        detail: { code: e.code, params: e.params ?? {} },
+        address: g.address,
+      });
       const status = e.code === "tooLarge" ? 413 : 400;
       return errorResponse(status, e.code, t(`errors.document.${e.code}`, e.params), e.params);
     }
