@@ -33,7 +33,10 @@ export function ScoreChart({ points, now, lang, labels }: { points: ScorePoint[]
     .y((d) => y(d.perThousandWords))
     .curve(curveStepAfter)(dated);
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-  const day = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+  // Ticks name days, or hours when the whole chart spans less than three days.
+  const span = dated[dated.length - 1].date.getTime() - dated[0].date.getTime();
+  const tickFormat = new Intl.DateTimeFormat(lang, span < 3 * 86_400_000 ? { dateStyle: "short", timeStyle: "short", timeZone: "UTC" } : { dateStyle: "medium", timeZone: "UTC" });
+  const ticks = [...new Map(x.ticks(5).map((d) => [tickFormat.format(d), d])).entries()];
   const moment = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <figure className="score-chart">
@@ -47,9 +50,9 @@ export function ScoreChart({ points, now, lang, labels }: { points: ScorePoint[]
             </text>
           </g>
         ))}
-        {x.ticks(5).map((d) => (
-          <text key={`x${d.toISOString()}`} className="tick" x={x(d)} y={HEIGHT - MARGIN.bottom + 20} textAnchor="middle">
-            {day.format(d)}
+        {ticks.map(([label, d]) => (
+          <text key={`x${label}`} className="tick" x={x(d)} y={HEIGHT - MARGIN.bottom + 20} textAnchor="middle">
+            {label}
           </text>
         ))}
         <text className="axis-label" transform={`translate(14 ${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle">

@@ -167,7 +167,8 @@ export default async function ReportPage({ params }: Props) {
                 {r.rejections.map((x) => (
                   <li key={x.id}>
                     <Link href={`/documents/${encodeURIComponent(slug)}#s-${x.id}`}>#{x.id}</Link> ({t(`categories.${x.category.replace("/", "_")}`, { defaultValue: x.category })})
-                    {x.by ? ` — ${t("reports.rejectedBy", { name: x.by })}` : ""}: <q>{x.reason}</q>
+                    {x.by ? ` — ${t("reports.rejectedBy", { name: x.by })}` : ""}
+                    {t("reports.because", { reason: x.reason })}
                   </li>
                 ))}
               </ul>
