@@ -1,6 +1,7 @@
 /// The database's tables as Kysely sees them. Timestamps are ISO-8601 strings and flags are
 /// 0/1 integers so that SQLite and PostgreSQL store the same values.
 import type { ColumnType, Generated } from "kysely";
+import type { NotificationKind } from "../../lib/notifications/view";
 
 export interface DocumentTable {
   id: Generated<number>;
@@ -168,6 +169,22 @@ export interface TermEntryHistoryTable {
   after: string | null;
 }
 
+/// Something that happened to a person: a mention, a reply in a thread they took part in, a
+/// decision on their suggestion.
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  document_id: number;
+  suggestion_id: number | null;
+  comment_id: number | null;
+  actor_name: string;
+  /// The comment's text, or a rejection's reason, cut to 280 characters.
+  excerpt: string;
+  created_at: string;
+  read_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -181,4 +198,5 @@ export interface Database {
   events: EventTable;
   term_entries: TermEntryTable;
   term_entry_history: TermEntryHistoryTable;
+  notifications: NotificationTable;
 }
