@@ -7,6 +7,8 @@ import type { SuggestionView } from "@/server/corrections/views";
 import { Notice } from "../Notice";
 import { ChangeMarks } from "./ChangeMarks";
 import { useApiAction } from "../useApiAction";
+import { MentionInput } from "../notifications/MentionInput";
+import { MentionText } from "../notifications/MentionText";
 
 export interface CardPermissions {
   review: boolean;
@@ -79,7 +81,9 @@ export function SuggestionCard({
             <li key={c.id}>
               <strong>{c.author}</strong>{" "}
               <time dateTime={c.createdAt}>{new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" }).format(new Date(c.createdAt))}</time>
-              <p>{c.text}</p>
+              <p>
+                <MentionText text={c.text} mentions={c.mentions} />
+              </p>
             </li>
           ))}
         </ul>
@@ -111,7 +115,7 @@ export function SuggestionCard({
         <form className="inline-form comment-form" onSubmit={sendComment}>
           <label>
             <span className="visually-hidden">{t("corrections.comment")}</span>
-            <input type="text" name="text" required maxLength={4000} placeholder={t("corrections.commentPlaceholder")} />
+            <MentionInput type="text" name="text" required maxLength={4000} placeholder={t("corrections.commentPlaceholder")} />
           </label>
           <button type="submit" disabled={busy}>
             {t("corrections.send")}
