@@ -64,7 +64,12 @@ export function Bell() {
         data-unread={unread}
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-5-1.6-1.6V11a5.4 5.4 0 0 0-4.15-5.25V5a1.25 1.25 0 1 0-2.5 0v.75A5.4 5.4 0 0 0 6.6 11v4.4L5 17v1h14v-1Z"
+          />
+        </svg>
         {unread > 0 && (
           <span className="bell-count" aria-hidden="true">
             {unread > 99 ? "99+" : unread}

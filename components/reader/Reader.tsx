@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next";
 import { setPreferenceCookie } from "../preferences";
 import { READER_LAYOUT_COOKIE, READER_LAYOUTS, type ReaderLayout } from "./layouts";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 
 export interface ReaderRow {
   position: number;
@@ -100,7 +101,9 @@ export function Reader({ slug, rows, initialLayout, renderFrench, renderEnglish,
           ))}
         </div>
         {toolbar}
-        <p className="keyboard-hint">{t("reader.keyboardHint")}</p>
+        <p className="keyboard-hint">
+          {t("reader.keyboardHint")} <ShortcutsHelp />
+        </p>
       </div>
       <div className="column-heads" aria-hidden="true">
         <span />
