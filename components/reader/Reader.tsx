@@ -101,9 +101,8 @@ export function Reader({ slug, rows, initialLayout, renderFrench, renderEnglish,
           ))}
         </div>
         {toolbar}
-        <p className="keyboard-hint">
-          {t("reader.keyboardHint")} <ShortcutsHelp />
-        </p>
+        <p className="keyboard-hint">{t("reader.keyboardHint")}</p>
+        <ShortcutsHelp />
       </div>
       <div className="column-heads" aria-hidden="true">
         <span />
