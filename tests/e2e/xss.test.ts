@@ -364,9 +364,13 @@ describeIfAvailable("Chromium", chromiumAvailable())("script injection (Chromium
           await page.locator(`${panel} .revisions li`).first().waitFor();
           expect(await page.locator(`${panel} .revisions li`).count(), where).toBe(1);
           expect(await seen(page, `${panel} .revisions li .card-note`), where).toBe(payload);
-          // The diff reads as the text after the change once the deleted words are left out,
-          // and as the text before once the inserted ones are.
-          expect(await sides(page, `${panel} .rev-diff`), where).toEqual({ before: paragraph(k), after: corrected(k) });
+          // The diff shows the changed words in context; with the whole paragraph it reads as the
+          // text after the change once the deleted words are left out, and as the text before
+          // once the inserted ones are.
+          expect(await page.locator(`${panel} .rev-diff .elided`).count(), where).toBeGreaterThan(0);
+          await page.locator(`${panel} .rev-diff .whole-toggle`).click();
+          await page.locator(`${panel} .rev-diff .whole-toggle[aria-pressed=true]`).waitFor();
+          expect(await sides(page, `${panel} .rev-diff .vv-diff`), where).toEqual({ before: paragraph(k), after: corrected(k) });
           expect(await page.locator(`${panel} .revisions li button`, { hasText: "Revert this change" }).count(), where).toBe(1);
           await page.locator(`${panel} .original-switch button`, { hasText: "Original vs corrected" }).click();
           expect(await sides(page, `${panel} .original-text`), where).toEqual({ before: paragraph(k), after: corrected(k) });
