@@ -10,6 +10,11 @@ import { nfc } from "@/lib/text/paragraphs";
 
 const isBlank = (text: string) => /^\s+$/u.test(text);
 
+/// Whether showing `before` → `after` with `context` words around each change leaves words out.
+export function elidesWords(before: string, after: string, context: number): boolean {
+  return withContext(diffWordsWithSpace(nfc(before), nfc(after)), context).some((p) => "elided" in p);
+}
+
 /// `context`: show only that many unchanged words on each side of a change, eliding the rest.
 export function WordDiff({ before, after, className, context }: { before: string; after: string; className?: string; context?: number }) {
   const { t } = useTranslation();
