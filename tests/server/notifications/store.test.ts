@@ -48,6 +48,21 @@ function suite(engine: Engine) {
     return { documentId, cora, rev, tess, suggestionId: out.value[0].id };
   }
 
+  /// A style fix of the third paragraph ("Une" → "La") by `author`; returns its id.
+  async function styleFix(documentId: number, author: { id: number; name: string }): Promise<number> {
+    const p = await db.kysely.selectFrom("paragraphs").selectAll().where("lang", "=", "fr").where("position", "=", 2).executeTakeFirstOrThrow();
+    const out = await suggest(db, {
+      documentId,
+      paragraphId: p.id,
+      baseRevision: p.revision,
+      fixes: [{ start: 0, end: 3, deleted: "Une", inserted: "La" }],
+      category: "style",
+      severity: "minor",
+      author,
+    });
+    return out.value[0].id;
+  }
+
   it("tells a mentioned person, linking to the suggestion, and not the one who wrote", async () => {
     const { documentId, cora, rev, suggestionId } = await setup();
     await comment(db, { documentId, suggestionId, author: { id: rev.id, name: rev.name }, text: "Bien vu @cora, et @nobody aussi" });
@@ -71,17 +86,8 @@ function suite(engine: Engine) {
   it("tells the author when a reviewer accepts or rejects, with the reason", async () => {
     const { documentId, cora, rev, suggestionId } = await setup();
     await accept(db, { documentId, suggestionId, actor: { id: rev.id, name: rev.name }, propagate: false });
-    const p = await db.kysely.selectFrom("paragraphs").selectAll().where("lang", "=", "fr").where("position", "=", 2).executeTakeFirstOrThrow();
-    const second = await suggest(db, {
-      documentId,
-      paragraphId: p.id,
-      baseRevision: p.revision,
-      fixes: [{ start: 0, end: 3, deleted: "Une", inserted: "La" }],
-      category: "style",
-      severity: "minor",
-      author: { id: cora.id, name: cora.name },
-    });
-    await reject(db, { documentId, suggestionId: second.value[0].id, actor: { id: rev.id, name: rev.name }, reason: "le sens change" });
+    const second = await styleFix(documentId, { id: cora.id, name: cora.name });
+    await reject(db, { documentId, suggestionId: second, actor: { id: rev.id, name: rev.name }, reason: "le sens change" });
     const list = await listNotifications(db.kysely, cora.id);
     expect(list.map((n) => [n.kind, n.excerpt, n.paragraph])).toEqual([
       ["rejected", "le sens change", 3],
@@ -91,17 +97,8 @@ function suite(engine: Engine) {
 
   it("does not tell a reviewer of their own decision on their own suggestion", async () => {
     const { documentId, rev } = await setup();
-    const p = await db.kysely.selectFrom("paragraphs").selectAll().where("lang", "=", "fr").where("position", "=", 2).executeTakeFirstOrThrow();
-    const own = await suggest(db, {
-      documentId,
-      paragraphId: p.id,
-      baseRevision: p.revision,
-      fixes: [{ start: 0, end: 3, deleted: "Une", inserted: "La" }],
-      category: "style",
-      severity: "minor",
-      author: { id: rev.id, name: rev.name },
-    });
-    await accept(db, { documentId, suggestionId: own.value[0].id, actor: { id: rev.id, name: rev.name }, propagate: false });
+    const own = await styleFix(documentId, { id: rev.id, name: rev.name });
+    await accept(db, { documentId, suggestionId: own, actor: { id: rev.id, name: rev.name }, propagate: false });
     expect(await listNotifications(db.kysely, rev.id)).toEqual([]);
   });
 

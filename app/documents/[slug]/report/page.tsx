@@ -39,6 +39,27 @@ export default async function ReportPage({ params }: Props) {
       {t(`reports.${c}`)}
     </th>
   ));
+  const outcomeTable = (caption: string, rowHead: string, rows: Array<{ key: string; label: string; outcomes: CorrectorReport["totals"] }>) => (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHead}</th>
+            {outcomeHead}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              {outcomeCells(row.outcomes)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
   return (
     <div className="page report">
       <p className="breadcrumb">
@@ -95,44 +116,16 @@ export default async function ReportPage({ params }: Props) {
           <article key={r.name} id={`corrector-${encodeURIComponent(r.name)}`} className="corrector-report" data-corrector={r.name}>
             <h3>{r.name}</h3>
             <div className="report-grid">
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption>{t("reports.byCategory")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("quality.category")}</th>
-                      {outcomeHead}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {MQM_CATEGORIES.filter((c) => r.byCategory[c]).map((c) => (
-                      <tr key={c} data-category={c}>
-                        <th scope="row">{t(`categories.${c.replace("/", "_")}`)}</th>
-                        {outcomeCells(r.byCategory[c]!)}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption>{t("reports.bySeverity")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("editor.severity")}</th>
-                      {outcomeHead}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {SEVERITIES.filter((s) => r.bySeverity[s]).map((s) => (
-                      <tr key={s}>
-                        <th scope="row">{t(`severities.${s}`)}</th>
-                        {outcomeCells(r.bySeverity[s]!)}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              {outcomeTable(
+                t("reports.byCategory"),
+                t("quality.category"),
+                MQM_CATEGORIES.flatMap((c) => (r.byCategory[c] ? [{ key: c, label: t(`categories.${c.replace("/", "_")}`), outcomes: r.byCategory[c]! }] : [])),
+              )}
+              {outcomeTable(
+                t("reports.bySeverity"),
+                t("editor.severity"),
+                SEVERITIES.flatMap((s) => (r.bySeverity[s] ? [{ key: s, label: t(`severities.${s}`), outcomes: r.bySeverity[s]! }] : [])),
+              )}
               <div className="table-wrap">
                 <table className="data-table">
                   <caption>{t("reports.overTime")}</caption>
