@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/I18nProvider";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { Bell } from "@/components/notifications/Bell";
 import { can } from "@/lib/auth/roles";
 import { currentUser } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="account">
               {user ? (
                 <>
+                  <Bell />
                   <span className="signed-in" data-user={user.name}>
                     {t("auth.signedInAs", { name: user.name })} <span className="role">({t(`roles.${user.role}`)})</span>
                   </span>

@@ -17,6 +17,7 @@ export type AuditAction =
   | "user.sessions.end"
   | "settings.change"
   | "document.import"
+  | "document.import.refused"
   | "suggestion.accept"
   | "suggestion.reject"
   | "suggestion.support"

@@ -33,7 +33,7 @@ export function AddUserForm() {
       </label>
       <label>
         {t("auth.password")}
-        <input type="password" name="password" required minLength={MIN_PASSWORD_LENGTH} maxLength={256} autoComplete="new-password" title={t("security.passwordRules", { min: MIN_PASSWORD_LENGTH })} />
+        <input type="password" name="password" required minLength={MIN_PASSWORD_LENGTH} maxLength={256} autoComplete="new-password" title={t("security.passwordRules", { count: MIN_PASSWORD_LENGTH })} />
       </label>
       <label>
         {t("admin.role")}

@@ -30,7 +30,7 @@ export function SetupForm({ token }: { token: string }) {
       <label>
         {t("auth.password")}
         <input type="password" name="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} maxLength={256} />
-        <span className="help">{t("security.passwordRules", { min: MIN_PASSWORD_LENGTH })}</span>
+        <span className="help">{t("security.passwordRules", { count: MIN_PASSWORD_LENGTH })}</span>
       </label>
       <button type="submit" disabled={busy}>
         {t("auth.setupSubmit")}

@@ -9,7 +9,10 @@ import { callApi } from "../api";
 import { Notice } from "../Notice";
 import { useApiAction } from "../useApiAction";
 import { ChangeMarks } from "./ChangeMarks";
-import { WordDiff } from "./WordDiff";
+import { elidesWords, WordDiff } from "./WordDiff";
+
+/// Unchanged words shown on each side of a change in a revision's diff.
+const CONTEXT_WORDS = 6;
 
 export function HistoryPanel({
   slug,
@@ -33,6 +36,14 @@ export function HistoryPanel({
   const { t, i18n } = useTranslation();
   const [history, setHistory] = useState<ParagraphHistory | null>(null);
   const [original, setOriginal] = useState<"hidden" | "alone" | "diff">("hidden");
+  // Revisions shown with their whole paragraph rather than the changed words in context.
+  const [whole, setWhole] = useState<ReadonlySet<number>>(new Set());
+  const toggleWhole = (id: number) =>
+    setWhole((w) => {
+      const next = new Set(w);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const { busy, message, run } = useApiAction();
   const base = `/api/documents/${encodeURIComponent(slug)}`;
 
@@ -96,7 +107,15 @@ export function HistoryPanel({
               </p>
               {r.suggestion?.note && <p className="card-note">{r.suggestion.note}</p>}
               <p className="rev-diff" lang="fr">
-                <WordDiff before={r.textBefore} after={r.textAfter} />
+                <WordDiff before={r.textBefore} after={r.textAfter} context={whole.has(r.id) ? undefined : CONTEXT_WORDS} />
+                {elidesWords(r.textBefore, r.textAfter, CONTEXT_WORDS) && (
+                  <>
+                    {" "}
+                    <button type="button" className="link-button whole-toggle" aria-pressed={whole.has(r.id)} onClick={() => toggleWhole(r.id)}>
+                      {t(whole.has(r.id) ? "corrections.changedWordsOnly" : "corrections.wholeParagraph")}
+                    </button>
+                  </>
+                )}
               </p>
               {canRevert && r.kind === "accept" && r.revertedByRevision === null && (
                 <button type="button" disabled={busy} onClick={async () => (await run(`${base}/revisions/${r.id}/revert`, "POST", {})).ok && load()}>

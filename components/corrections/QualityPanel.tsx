@@ -24,7 +24,7 @@ export function QualityPanel({ slug, initial, version, openFlags = {} }: { slug:
         <strong data-testid="penalty-per-1000">{formatScore(q.perThousandWords, i18n.language)}</strong> {t("quality.perThousand")}
         <span className="muted">
           {" "}
-          — {t("quality.summary", { errors: q.total, penalty: q.penalty, words: q.words })}
+          — {t("quality.summary", { errors: t("quality.errors", { count: q.total }), penalty: t("quality.points", { count: q.penalty }), words: t("quality.words", { count: q.words }) })}
         </span>
       </p>
       <p className="muted">{t("quality.weights", q.weights)}</p>

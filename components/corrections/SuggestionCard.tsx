@@ -8,6 +8,8 @@ import { Notice } from "../Notice";
 import { ChangeMarks } from "./ChangeMarks";
 import { ProposedBy } from "./ProposalGroups";
 import { useApiAction } from "../useApiAction";
+import { MentionInput } from "../notifications/MentionInput";
+import { MentionText } from "../notifications/MentionText";
 
 export interface CardPermissions {
   review: boolean;
@@ -154,7 +156,9 @@ export function SuggestionCard({
             <li key={c.id}>
               <strong>{c.author}</strong>{" "}
               <time dateTime={c.createdAt}>{new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" }).format(new Date(c.createdAt))}</time>
-              <p>{c.text}</p>
+              <p>
+                <MentionText text={c.text} mentions={c.mentions} />
+              </p>
             </li>
           ))}
         </ul>
@@ -195,7 +199,7 @@ export function SuggestionCard({
         <form className="inline-form comment-form" onSubmit={sendComment}>
           <label>
             <span className="visually-hidden">{t("corrections.comment")}</span>
-            <input
+            <MentionInput
               type="text"
               name="text"
               required

@@ -5,16 +5,32 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { diffWordsWithSpace } from "diff";
+import { withContext } from "@/lib/corrections/diff-context";
 import { nfc } from "@/lib/text/paragraphs";
 
 const isBlank = (text: string) => /^\s+$/u.test(text);
 
-export function WordDiff({ before, after, className }: { before: string; after: string; className?: string }) {
+/// Whether showing `before` → `after` with `context` words around each change leaves words out.
+export function elidesWords(before: string, after: string, context: number): boolean {
+  return withContext(diffWordsWithSpace(nfc(before), nfc(after)), context).some((p) => "elided" in p);
+}
+
+/// `context`: show only that many unchanged words on each side of a change, eliding the rest.
+export function WordDiff({ before, after, className, context }: { before: string; after: string; className?: string; context?: number }) {
   const { t } = useTranslation();
-  const parts = useMemo(() => diffWordsWithSpace(nfc(before), nfc(after)), [before, after]);
+  const parts = useMemo(() => {
+    const diff = diffWordsWithSpace(nfc(before), nfc(after));
+    return context === undefined ? diff : withContext(diff, context);
+  }, [before, after, context]);
   return (
     <span className={className ? `vv-diff ${className}` : "vv-diff"}>
       {parts.map((part, i) => {
+        if ("elided" in part)
+          return (
+            <span key={i} className="elided" title={t("diff.elided")}>
+              …
+            </span>
+          );
         if (!part.added && !part.removed) return <span key={i}>{part.value}</span>;
         const blank = isBlank(part.value);
         const label = `${t(part.added ? "diff.inserted" : "diff.deleted")} ${blank ? `${t("diff.space")} ` : ""}`;

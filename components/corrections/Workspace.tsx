@@ -251,7 +251,10 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     }
     const ids = ordered.filter((s) => selected.has(s.id)).map((s) => s.id);
     const answer = await bulk.run<{ results: { id: number; ok: boolean; message?: string }[] }>(`${base}/suggestions/bulk`, "POST", { action, ids, reason }, (b) =>
-      t("corrections.bulkDone", { ok: b.results.filter((r) => r.ok).length, failed: b.results.filter((r) => !r.ok).length }),
+      t("corrections.bulkDone", {
+        done: t("corrections.bulkDoneCount", { count: b.results.filter((r) => r.ok).length }),
+        refused: t("corrections.bulkRefusedCount", { count: b.results.filter((r) => !r.ok).length }),
+      }),
     );
     if (answer.ok && answer.body) {
       const failed = answer.body.results.filter((r) => !r.ok);

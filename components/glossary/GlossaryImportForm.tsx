@@ -26,7 +26,13 @@ export function GlossaryImportForm() {
         return;
       }
       const r = body.result as { file: string; created: number; updated: number; unchanged: number; kept: number };
-      setMessage({ ok: true, text: t("glossary.imported", { file: r.file, created: r.created, updated: r.updated, unchanged: r.unchanged, kept: r.kept }) });
+      setMessage({ ok: true, text: t("glossary.imported", {
+          file: r.file,
+          created: t("glossary.importedNew", { count: r.created }),
+          updated: t("glossary.importedUpdated", { count: r.updated }),
+          unchanged: t("glossary.importedUnchanged", { count: r.unchanged }),
+          kept: t("glossary.importedKept", { count: r.kept }),
+        }) });
       formElement.reset();
       router.refresh();
     } catch {

@@ -45,6 +45,17 @@ export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }
       <p className="term-card-head" lang={match.lang}>
         <strong>{match.term}</strong> <span className={`badge status-${match.status}`}>{t(`terms.status.${match.status}`)}</span>
       </p>
+      {/* The fix comes first: it is what a corrector opened the card for, and it must not fall below the fold. */}
+      {flags.map((f, i) => (
+        <div key={i} className="term-flag" role="note">
+          <p>{flagMessage(t, f)}</p>
+          {onSuggest && offersFix(f) && (
+            <button type="button" onClick={() => onSuggest(f)}>
+              {t("terms.suggestFix", { replacement: f.replacement })}
+            </button>
+          )}
+        </div>
+      ))}
       <dl>
         <dt>{t("terms.translations", { lang: t(`langName.${other}`) })}</dt>
         <dd lang={other}>
@@ -71,18 +82,8 @@ export function TermCard({ match, entry, flags, counts, at, onClose, onSuggest }
           </>
         )}
         <dt>{t("terms.occurrences")}</dt>
-        <dd>{t("terms.counts", { document: counts.document, corpus: counts.corpus })}</dd>
+        <dd>{t("terms.counts", { document: t("terms.occurrenceCount", { count: counts.document }), corpus: t("terms.occurrenceCount", { count: counts.corpus }) })}</dd>
       </dl>
-      {flags.map((f, i) => (
-        <div key={i} className="term-flag" role="note">
-          <p>{flagMessage(t, f)}</p>
-          {onSuggest && offersFix(f) && (
-            <button type="button" onClick={() => onSuggest(f)}>
-              {t("terms.suggestFix", { replacement: f.replacement })}
-            </button>
-          )}
-        </div>
-      ))}
       <p className="term-card-foot">
         <Link href={`/glossary/${entry.id}`}>{t("terms.openEntry")}</Link>
         <button type="button" className="link-button" onClick={onClose}>

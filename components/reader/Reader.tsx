@@ -11,6 +11,7 @@ import { sentenceLinks, type LinkedSentence } from "@/lib/corpus/sentence-links"
 import { setPreferenceCookie } from "../preferences";
 import { READER_LAYOUT_COOKIE, READER_LAYOUTS, type ReaderLayout } from "./layouts";
 import { caretAt, offsetIn, rangeIn, sentenceAt, showSentences } from "./sentenceHighlight";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 
 /// A paragraph as the reader shows it: its position among its language's paragraphs, its text.
 export interface ReaderParagraph {
@@ -240,6 +241,7 @@ export function Reader({ slug, beads, initialLayout, renderFrench, renderEnglish
           {t("reader.keyboardHint")}
           {doubtful.length > 0 && ` ${t("alignment.keyHint")}`}
         </p>
+        <ShortcutsHelp />
       </div>
       <div className="column-heads" aria-hidden="true">
         <span />

@@ -8,11 +8,13 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { applyChange, type Change } from "../../lib/corrections/change";
 import { mapSpan } from "../../lib/corrections/mapping";
 import type { ProposalOutcome, ProposalPlace } from "../../lib/corrections/proposal";
+import { mentionSpans } from "../../lib/notifications/view";
 import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
 import { mapDismissals } from "../checks/store";
 import { appendEvent } from "../events/store";
+import { commentNotifications, decisionNotification, notify } from "../notifications/store";
 import { CorrectionError } from "./errors";
 import type { SuggestionView } from "../../lib/corrections/views";
 import { propagate } from "./propagation";
@@ -252,6 +254,7 @@ export async function accept(
       .where("id", "=", s.id)
       .execute();
     const stale = await mapOpenSuggestions(trx, p.id, s.id, change, revision, at);
+    await notify(trx, decisionNotification(s, { kind: "accepted", actor: input.actor, at }));
     const [view] = await listSuggestions(trx, input.documentId, [s.id]);
     const paragraph = { id: p.id, position: p.position, text, revision };
     // Viewers move the other open suggestions through `change` themselves (the same mapSpan).
@@ -351,7 +354,7 @@ export async function reject(
   return inTurnOr(db, trxIn, async (trx) => {
     const s = await trx
       .selectFrom("suggestions")
-      .select(["id", "status", "decided_by_name"])
+      .select(["id", "status", "decided_by_name", "document_id", "author_id"])
       .where("id", "=", input.suggestionId)
       .where("document_id", "=", input.documentId)
       .executeTakeFirst();
@@ -365,6 +368,7 @@ export async function reject(
       .set({ status: "rejected", reason, decided_by_id: input.actor.id, decided_by_name: input.actor.name, decided_at: at })
       .where("id", "=", s.id)
       .execute();
+    await notify(trx, decisionNotification(s, { kind: "rejected", actor: input.actor, reason, at }));
     const [view] = await listSuggestions(trx, input.documentId, [s.id]);
     await appendEvent(trx, input.documentId, "suggestion.rejected", { suggestion: view });
     if (input.actor.id !== null) {
@@ -459,12 +463,11 @@ async function reopenOvertaken(
   return listSuggestions(trx, documentId, ids);
 }
 
-/// Names mentioned as @name in a comment that belong to accounts.
-async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<string[]> {
-  const names = [...new Set([...text.matchAll(/(?:^|[^\p{L}\p{N}_.-])@([\p{L}\p{N}][\p{L}\p{N}._-]{1,39})/gu)].map((m) => m[1].toLocaleLowerCase("und")))];
+/// Accounts mentioned as @name in a comment.
+async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<Array<{ id: number; name: string }>> {
+  const names = [...new Set(mentionSpans(text).flatMap((m) => [m.name, m.raw].map((n) => n.toLocaleLowerCase("und"))))];
   if (names.length === 0) return [];
-  const rows = await trx.selectFrom("users").select("name").where("name_key", "in", names).execute();
-  return rows.map((r) => r.name);
+  return trx.selectFrom("users").select(["id", "name"]).where("name_key", "in", names).execute();
 }
 
 /// Adds a comment to a suggestion's thread.
@@ -483,7 +486,9 @@ export async function comment(
       .where("document_id", "=", input.documentId)
       .executeTakeFirst();
     if (!s) throw new CorrectionError("unknownSuggestion", `no suggestion ${input.suggestionId} in this document`, { id: input.suggestionId });
-    await trx
+    const mentioned = await mentionedUsers(trx, text);
+    const at = input.at ?? new Date().toISOString();
+    const { id: commentId } = await trx
       .insertInto("comments")
       .values({
         suggestion_id: s.id,
@@ -491,10 +496,24 @@ export async function comment(
         author_id: input.author.id,
         author_name: input.author.name,
         text,
-        mentions: JSON.stringify(await mentionedUsers(trx, text)),
-        created_at: input.at ?? new Date().toISOString(),
+        mentions: JSON.stringify(mentioned.map((u) => u.name)),
+        created_at: at,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await notify(
+      trx,
+      await commentNotifications(trx, {
+        documentId: input.documentId,
+        suggestionId: s.id,
+        commentId,
+        authorId: input.author.id,
+        authorName: input.author.name,
+        text,
+        mentioned: mentioned.map((u) => u.id),
+        at,
+      }),
+    );
     const [view] = await listSuggestions(trx, input.documentId, [s.id]);
     await appendEvent(trx, input.documentId, "comment.created", { suggestion: view });
     return { value: view, documents: [input.documentId] };

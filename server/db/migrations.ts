@@ -273,6 +273,22 @@ const steps: Record<string, Step> = {
       .addPrimaryKeyConstraint("check_jobs_pk", ["document_id", "engine"])
       .execute();
   },
+  "0010_notifications": async (db, dialect) => {
+    await db.schema
+      .createTable("notifications")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("suggestion_id", "integer")
+      .addColumn("comment_id", "integer")
+      .addColumn("actor_name", "text", (c) => c.notNull())
+      .addColumn("excerpt", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("read_at", "text")
+      .execute();
+    await db.schema.createIndex("notifications_user").on("notifications").columns(["user_id", "id"]).execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

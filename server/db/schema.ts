@@ -3,6 +3,8 @@
 import type { ColumnType, Generated } from "kysely";
 import type { SuggestionStatus } from "../../lib/corrections/views";
 
+import type { NotificationKind } from "../../lib/notifications/view";
+
 export type { SuggestionStatus };
 
 export interface DocumentTable {
@@ -254,6 +256,22 @@ export interface CheckJobTable {
   updated_at: string;
 }
 
+/// Something that happened to a person: a mention, a reply in a thread they took part in, a
+/// decision on their suggestion.
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: NotificationKind;
+  document_id: number;
+  suggestion_id: number | null;
+  comment_id: number | null;
+  actor_name: string;
+  /// The comment's text, or a rejection's reason, cut to 280 characters.
+  excerpt: string;
+  created_at: string;
+  read_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface Database {
   documents: DocumentTable;
   paragraphs: ParagraphTable;
@@ -273,4 +291,5 @@ export interface Database {
   flag_dismissals: FlagDismissalTable;
   document_rules: DocumentRuleTable;
   check_jobs: CheckJobTable;
+  notifications: NotificationTable;
 }

@@ -31,7 +31,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("glossary terms in the read
       await card.waitFor();
       const text = await card.innerText();
       expect(text).toContain("export controls");
-      expect(text).toMatch(/in this document, \d+ in the corpus/);
+      expect(text).toMatch(/\d+ occurrences? in this document, \d+ occurrences? in the corpus/);
       expect(text).toMatch(/Definition \(French\)/);
       // The counterpart in the English paragraph stands out while the card is open.
       await page.waitForFunction(() => document.querySelector('#p-2 .cell.en .term[data-entry="export-controls"]')?.classList.contains("counterpart"));

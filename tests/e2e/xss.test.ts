@@ -366,9 +366,10 @@ describeIfAvailable("Chromium", chromiumAvailable())("script injection (Chromium
           await page.locator(`${panel} .revisions li`).first().waitFor();
           expect(await page.locator(`${panel} .revisions li`).count(), where).toBe(1);
           expect(await seen(page, `${panel} .revisions li .card-note`), where).toBe(payload);
-          // The diff reads as the text after the change once the deleted words are left out,
-          // and as the text before once the inserted ones are.
-          expect(await sides(page, `${panel} .rev-diff`), where).toEqual({ before: paragraph(k), after: corrected(k) });
+          // The diff shows the changed words in context; with the whole paragraph it reads as the
+          // text after the change once the deleted words are left out, and as the text before
+          // once the inserted ones are.
+          expect(await sides(page, `${panel} .rev-diff .vv-diff`), where).toEqual({ before: paragraph(k), after: corrected(k) });
           expect(await page.locator(`${panel} .revisions li button`, { hasText: "Revert this change" }).count(), where).toBe(1);
           await page.locator(`${panel} .original-switch button`, { hasText: "Original vs corrected" }).click();
           expect(await sides(page, `${panel} .original-text`), where).toEqual({ before: paragraph(k), after: corrected(k) });
@@ -396,7 +397,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("script injection (Chromium
       await visit("/admin/audit", { bypassCSP }, async (page) => {
         const rows = page.locator('tr[data-action="suggestion.reject"]');
         expect(await rows.count()).toBe(PAYLOADS.length);
-        const reasons = (await rows.locator("code").allTextContents()).map((d) => JSON.parse(d).reason);
+        const reasons = (await rows.locator('[data-detail="reason"]').allTextContents()).map((d) => d.replace(/^; reason: /, ""));
         expect(reasons.sort()).toEqual([...PAYLOADS].sort());
         expect(await page.locator(injectedIn("table.audit tbody")).count()).toBe(0);
       });

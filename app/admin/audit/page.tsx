@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { auditDetails } from "@/lib/audit/details";
 import { listAudit } from "@/server/audit";
 import { requirePagePermission } from "@/server/auth/request";
 import { requestTranslation } from "@/server/i18n";
@@ -15,6 +16,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [{ t, lang }, { before }] = await Promise.all([requestTranslation(), searchParams]);
   const entries = await listAudit(db.kysely, { limit: PAGE, before: Number(before) || undefined });
   const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "medium" });
+  const documentIds = [...new Set(entries.flatMap((e) => (typeof e.detail?.document === "number" ? [e.detail.document] : [])))];
+  const documentSlugs = new Map(
+    documentIds.length === 0
+      ? []
+      : (await db.kysely.selectFrom("documents").select(["id", "slug"]).where("id", "in", documentIds).execute()).map((d) => [d.id, d.slug] as const),
+  );
+  const roleName = (role: string | number) => t(`roles.${role}`, { defaultValue: String(role) });
   return (
     <div className="page admin">
       <h1>{t("admin.auditTitle")}</h1>
@@ -43,8 +51,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td>{t(`admin.auditAction.${e.action.replaceAll(".", "_")}`, { defaultValue: t(`security.auditAction.${e.action.replaceAll(".", "_")}`, { defaultValue: e.action }) })}</td>
                   <td>{e.target ?? ""}</td>
                   <td>{e.address ?? ""}</td>
-                  <td>
-                    <code>{e.detail ? JSON.stringify(e.detail) : ""}</code>
+                  <td className="audit-detail">
+                    {auditDetails(e, documentSlugs).map((part, i) => {
+                      const params = part.key.startsWith("role") ? { ...part.params, role: roleName(part.params.role ?? ""), from: roleName(part.params.from ?? ""), to: roleName(part.params.to ?? "") } : part.params;
+                      const phrase =
+                        part.key === "refusedBecause"
+                          ? t("admin.auditDetail.refusedBecause", { reason: t(`errors.document.${part.params.code}`, part.params) })
+                          : t(`admin.auditDetail.${part.key}`, params);
+                      return (
+                        <span key={i} data-detail={part.key}>
+                          {i > 0 && "; "}
+                          {part.href ? <Link href={part.href}>{phrase}</Link> : phrase}
+                        </span>
+                      );
+                    })}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { DocumentError } from "@/lib/corpus/document";
 import { recordAudit } from "@/server/audit";
 import { guard, guardUser } from "@/server/auth/request";
 import { checkImported } from "@/server/checks/store";
@@ -29,6 +30,16 @@ export async function POST(request: Request) {
     if (result.status !== "unchanged") void checkImported(g.db, result.slug);
     return Response.json({ result }, { status: result.status === "created" ? 201 : 200 });
   } catch (e) {
+    if (e instanceof DocumentError) {
+      const slug = read.form.get("slug");
+      await recordAudit(g.db.kysely, {
+        actor: g.user,
+        action: "document.import.refused",
+        target: typeof slug === "string" && slug.trim() ? slug.trim() : null,
+        detail: { code: e.code, params: e.params ?? {} },
+        address: g.address,
+      });
+    }
     return importError(e, t);
   }
 }

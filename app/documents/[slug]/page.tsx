@@ -107,6 +107,14 @@ export default async function DocumentPage({ params }: Props) {
               {t("reader.exportCorrectionsJson")}
             </a>
           </dd>
+          {allowed("suggest") && (
+            <>
+              <dt>{t("reports.title")}</dt>
+              <dd>
+                <Link href={`/documents/${doc.slug}/report`}>{t("reports.link")}</Link>
+              </dd>
+            </>
+          )}
         </dl>
       </footer>
     </div>

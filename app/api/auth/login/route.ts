@@ -28,7 +28,7 @@ export async function POST(request: Request) {
   if (!outcome.ok) {
     if (outcome.reason === "busy") return busyResponse(t);
     if (outcome.reason === "throttled") {
-      const response = errorResponse(429, "throttled", t("errors.throttled", { minutes: Math.ceil(outcome.retryAfterSeconds / 60) }));
+      const response = errorResponse(429, "throttled", t("errors.throttled", { count: Math.ceil(outcome.retryAfterSeconds / 60) }));
       response.headers.set("retry-after", String(outcome.retryAfterSeconds));
       return response;
     }
