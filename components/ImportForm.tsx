@@ -155,7 +155,12 @@ export function ImportForm({ doubtfulScore }: { doubtfulScore: number }) {
           ) : (
             <>
               <p className="summary" role="status">
-                {t("alignment.import.summary", { fr: preview.fr.length, en: preview.en.length, count: beads.length, doubtful })}
+                {t("alignment.import.summary", {
+                  fr: t("alignment.import.frParagraphs", { count: preview.fr.length }),
+                  en: t("alignment.import.enParagraphs", { count: preview.en.length }),
+                  beads: t("alignment.import.beads", { count: beads.length }),
+                  doubtful: t("alignment.import.doubtful", { count: doubtful }),
+                })}
               </p>
               <div className="preview-actions">
                 <button type="button" className="confirm" disabled={busy !== null} onClick={store}>

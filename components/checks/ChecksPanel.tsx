@@ -62,7 +62,7 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
       <p className={`checks-job job-${job.status}`} role="status" data-job={job.status}>
         {job.status === "running" ? (
           <>
-            {t("flags.job.running", { done: job.done, total: job.total })} <progress max={job.total} value={job.done} />
+            {t("flags.job.running", { progress: t("flags.job.progress", { done: job.done, count: job.total }) })} <progress max={job.total} value={job.done} />
           </>
         ) : (
           t(`flags.job.${job.status}`)

@@ -93,7 +93,7 @@ export async function readJson<T>(
     json = parseJsonText(new TextDecoder("utf-8", { fatal: true }).decode(await readBody(request, limit)), "body");
   } catch (e) {
     if (e instanceof BodyTooLargeError) return errorResponse(413, "tooLarge", t("errors.tooLargeKb", { count: Math.ceil(limit / 1024) }));
-    if (e instanceof JsonDepthError) return errorResponse(400, "tooDeep", t("security.tooDeep", { limit: MAX_JSON_DEPTH }), { limit: MAX_JSON_DEPTH });
+    if (e instanceof JsonDepthError) return errorResponse(400, "tooDeep", t("security.tooDeep", { count: MAX_JSON_DEPTH }), { limit: MAX_JSON_DEPTH });
     if (e instanceof ControlCharacterError) return controlCharacterResponse(t, e);
     return errorResponse(400, "badRequest", t("errors.badRequest"));
   }
