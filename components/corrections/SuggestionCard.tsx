@@ -52,8 +52,9 @@ export function SuggestionCard({
   const pending = busy || rejecting || commentText !== "" || (message !== null && !message.ok) || (!open && !dismissed);
   useEffect(() => onHold?.(pending), [onHold, pending]);
   const base = `/api/documents/${encodeURIComponent(slug)}/suggestions/${s.id}`;
-  const before = text.slice(Math.max(0, s.start - 40), s.start);
-  const after = text.slice(s.end, s.end + 40);
+  // The words around an open suggestion; a decided one's offsets refer to an older text.
+  const before = s.status === "open" ? text.slice(Math.max(0, s.start - 40), s.start) : "";
+  const after = s.status === "open" ? text.slice(s.end, s.end + 40) : "";
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(s.createdAt));
 
   async function sendReject(e: FormEvent<HTMLFormElement>) {

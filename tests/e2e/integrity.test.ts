@@ -13,14 +13,15 @@ import { SEED, newContext, readerReady, selectInEditor, serverAndBrowser } from 
 
 describeIfAvailable("Chromium", chromiumAvailable())("crossing decisions (Chromium)", () => {
   const env = serverAndBrowser();
-  const cookies = {} as Record<"corrector" | "other" | "first" | "second", string>;
+  const cookies = {} as Record<"corrector" | "other" | "first" | "second" | "terminologist", string>;
 
   beforeAll(async () => {
-    [cookies.corrector, cookies.other, cookies.first, cookies.second] = await Promise.all([
+    [cookies.corrector, cookies.other, cookies.first, cookies.second, cookies.terminologist] = await Promise.all([
       sessionCookieFor(env.server, "corinne", "corrector"),
       sessionCookieFor(env.server, "carl", "corrector"),
       sessionCookieFor(env.server, "renaud", "reviewer"),
       sessionCookieFor(env.server, "rita", "reviewer"),
+      sessionCookieFor(env.server, "terri", "terminologist"),
     ]);
   });
 
@@ -136,6 +137,26 @@ describeIfAvailable("Chromium", chromiumAvailable())("crossing decisions (Chromi
       await page.waitForSelector(`#${row} [data-testid=suggestion-editor]`, { state: "detached" });
       expect(await suggestion(id)).toMatchObject({ status: "open", supporters: ["carl"] });
       expect((await call(env.server.url, "GET", `/api/documents/${SEED}/suggestions`)).body.suggestions.filter((s: { inserted: string }) => s.inserted === "onéreuses")).toHaveLength(1);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("shows a glossary import on an open document at once: a new term is underlined without a reload", async () => {
+    const { row } = await rowWith("un autre levier de la puissance");
+    const page = await openAs("corrector");
+    try {
+      const term = `#${row} .cell.fr [data-entry]`;
+      const levier = () => page.locator(term).evaluateAll((els) => els.filter((el) => el.textContent === "levier").length);
+      expect(await levier()).toBe(0);
+      const form = new FormData();
+      form.set("file", new Blob(["Term [fr],Term [en]\nlevier,lever\n"]), "leviers.csv");
+      const answer = await fetch(`${env.server.url}/api/glossary/import`, { method: "POST", body: form, headers: { cookie: cookies.terminologist, origin: env.server.url } });
+      expect(answer.status).toBe(200);
+      await page.waitForFunction(
+        (sel) => [...document.querySelectorAll(sel)].some((el) => el.textContent === "levier"),
+        term,
+      );
     } finally {
       await page.context().close();
     }

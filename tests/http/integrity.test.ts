@@ -9,15 +9,23 @@ import { eventsSince } from "@/server/events/store";
 import { getEntryRecord } from "@/server/glossary/store";
 import { sessionCookieFor } from "../support/accounts";
 import { startServer, type RunningServer } from "../support/server";
+import { proposeReplacement } from "../support/corrections";
 import { api, rawPost, SEED } from "./helpers";
 
 let server: RunningServer;
 let terri: string;
 let tom: string;
+let reader: string;
+let corrector: string;
 
 beforeAll(async () => {
   server = await startServer();
-  [terri, tom] = await Promise.all([sessionCookieFor(server, "terri", "terminologist"), sessionCookieFor(server, "tom", "terminologist")]);
+  [terri, tom, reader, corrector] = await Promise.all([
+    sessionCookieFor(server, "terri", "terminologist"),
+    sessionCookieFor(server, "tom", "terminologist"),
+    sessionCookieFor(server, "rea", "reader"),
+    sessionCookieFor(server, "corry", "corrector"),
+  ]);
 });
 afterAll(async () => {
   await server?.stop();
@@ -101,5 +109,25 @@ describe("glossary edits (HTTP)", () => {
     const events = await withDb((db) => eventsSince(db.kysely, docId, lastBefore));
     expect(events.map((e) => e.type)).toEqual(["glossary.changed"]);
     expect((events[0].data.entries as string[]).length).toBe(1);
+  });
+});
+
+describe("who may support a suggestion or restore an entry (HTTP)", () => {
+  it("support needs the right to suggest; restore needs the right to edit the glossary; nothing changes otherwise", async () => {
+    const s = await proposeReplacement(server.url, SEED, terri, 6, "un obstacle insurmontable", "un obstacle infranchissable");
+    const support = (cookie?: string) => api(server.url, "POST", `/api/documents/${SEED}/suggestions/${s.id}/support`, { cookie });
+    expect((await support()).status).toBe(401);
+    expect((await support(reader)).status).toBe(403);
+    expect((await api(server.url, "POST", `/api/documents/${SEED}/suggestions/${s.id}/support`, { cookie: corrector, origin: "http://evil.example" })).status).toBe(403);
+    const ok = await support(corrector);
+    expect(ok.status).toBe(200);
+    expect(ok.body.suggestion.supporters).toEqual(["corry"]);
+    expect((await api(server.url, "POST", `/api/documents/${SEED}/suggestions/999999/support`, { cookie: corrector })).status).toBe(404);
+
+    const { history, version, entry } = await opened("chip");
+    const restore = (cookie?: string) => api(server.url, "POST", "/api/glossary/chip/restore", { cookie, body: { historyId: history.at(-1)!.id, version } });
+    expect((await restore()).status).toBe(401);
+    expect((await restore(corrector)).status).toBe(403);
+    expect(await opened("chip")).toMatchObject({ version, entry });
   });
 });

@@ -28,7 +28,7 @@ function suite(engine: Engine) {
 
   // On SQLite two connections in one process would block each other's event loop (better-sqlite3
   // waits synchronously for the lock); several instances sharing one database means PostgreSQL.
-  it.skipIf(engine === "sqlite")("two instances starting together on an empty database replay the shipped corrections once", async () => {
+  it.skipIf(engine === "sqlite")("two instances starting together on an empty database replay the shipped corrections once", { timeout: 120_000 }, async () => {
     const [first, second, close] = await twoInstances();
     closers.push(close);
     const source = readDocumentDir(dir);
