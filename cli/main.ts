@@ -1,23 +1,15 @@
 /// The command line: `npm run -s cli -- <command> …`. A thin shell over server/ and lib/.
 /// Bad input exits with status 2 and one line on stderr; other failures exit with 1.
-import { DocumentError } from "../lib/corpus/document";
-import { CorrectionsFileError } from "../server/corrections/file";
-import { prepareDatabase } from "../server/ready";
+/// Commands are loaded when used, so that the ones on files alone (terms, align) start without
+/// loading the database's modules.
 import { UsageError } from "./args";
-import * as exportCommand from "./commands/export";
-import * as importCommand from "./commands/import";
-import * as listCommand from "./commands/list";
-import * as userCommand from "./commands/user";
-import * as termsCommand from "./commands/terms";
-import * as alignCommand from "./commands/align";
-import * as glossaryCommand from "./commands/glossary";
 
 const commands = {
-  import: importCommand,
-  list: listCommand,
-  export: exportCommand,
-  user: userCommand,
-  glossary: glossaryCommand,
+  import: () => import("./commands/import"),
+  list: () => import("./commands/list"),
+  export: () => import("./commands/export"),
+  user: () => import("./commands/user"),
+  glossary: () => import("./commands/glossary"),
 } as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
@@ -45,19 +37,27 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   // Commands on files alone, which need no database.
-  if (name === "terms") return termsCommand.run(rest);
-  if (name === "align") return alignCommand.run(rest);
-  const command = commands[name as keyof typeof commands];
-  if (!command) throw new UsageError(`unknown command "${name}" (see --help)`);
+  if (name === "terms") return (await import("./commands/terms")).run(rest);
+  if (name === "align") return (await import("./commands/align")).run(rest);
+  const load = Object.hasOwn(commands, name) ? commands[name as keyof typeof commands] : undefined;
+  if (!load) throw new UsageError(`unknown command "${name}" (see --help)`);
+  const [command, { prepareDatabase }] = await Promise.all([load(), import("../server/ready")]);
   return command.run(rest, () => prepareDatabase(process.env));
+}
+
+/// Whether `e` is bad input (exit status 2) rather than a failure.
+async function isBadInput(e: unknown): Promise<boolean> {
+  if (e instanceof UsageError) return true;
+  const [{ DocumentError }, { CorrectionsFileError }] = await Promise.all([import("../lib/corpus/document"), import("../server/corrections/file")]);
+  return e instanceof DocumentError || e instanceof CorrectionsFileError;
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
-    const bad = e instanceof UsageError || e instanceof DocumentError || e instanceof CorrectionsFileError;
+  async (e: unknown) => {
+    const bad = await isBadInput(e);
     process.stderr.write(`vis-a-vis: ${(e as Error).message}\n`);
     process.exitCode = bad ? 2 : 1;
   },

@@ -10,7 +10,7 @@
 /// the expected path, widened only where the path needs it.
 import { alignBanded, pathRows, type RawBead } from "./band";
 import { estimateModel, ModelEvidence } from "./estimate";
-import { Interner, unitFeatures, withTranslations } from "./features";
+import { Interner, sideFeatures, withTranslations } from "./features";
 import { learnTranslations, lexiconFromTermPairs, mergeLexicons, type Lexicon } from "./lexicon";
 import { BEAD_TYPES, defaultModel, Sides, type Model } from "./model";
 import { splitSentences, type SentenceSpan } from "../text/sentences";
@@ -39,15 +39,25 @@ export interface AlignOptions {
 /// Beads whose score is below this are doubtful: shown to the reviewer to check.
 export const DOUBTFUL_SCORE = 0.5;
 
-/// Half-width of the first band, in units, around the diagonal that the lengths suggest.
-const FIRST_WIDTH = 20;
+/// Characters of prior belief in the expected length ratio (1, or the paragraphs' for sentences).
+const RATIO_WEIGHT = 500;
+
+const clampRatio = (r: number) => (r > 1.6 || r < 0.6 ? 1 : r);
+
+/// Texts whose table has at most this many cells are aligned in the whole table.
+const SMALL_TABLE = 100_000;
+
+/// Half-width of the band of the rough pass, in units, around the diagonal that the lengths suggest.
+const ROUGH_WIDTH = 40;
+/// Half-width of the band of the first pass, around the rough pass's path.
+const FIRST_WIDTH = 8;
 /// Half-width of the band of the second pass, around the first pass's path.
-const SECOND_WIDTH = 12;
+const SECOND_WIDTH = 6;
 
 /// The diagonal that the lengths suggest: in row i, the English unit at the same fraction of the text.
 function lengthDiagonal(sides: Sides): { from: Int32Array; to: Int32Array } {
-  const n = sides.fr.length;
-  const m = sides.en.length;
+  const n = sides.n;
+  const m = sides.m;
   const from = new Int32Array(n + 1);
   const totalFr = sides.frLength[n]! || 1;
   const totalEn = sides.enLength[m]! || 1;
@@ -84,21 +94,31 @@ function alignUnits(
   en: readonly string[],
   options: AlignOptions,
   progress?: (done: number, total: number) => void,
+  expectedRatio = 1,
 ): { raw: RawBead[]; model: Model } {
   const n = fr.length;
   const m = en.length;
   const interner = new Interner();
   const given = givenLexicon(options);
-  const frUnits = fr.map((t) => unitFeatures(t, "fr", interner, given));
-  const enUnits = en.map((t) => unitFeatures(t, "en", interner, given));
+  const frUnits = sideFeatures(fr, "fr", interner, given);
+  const enUnits = sideFeatures(en, "en", interner, given);
   let sides = new Sides(frUnits, enUnits);
-  const ratio = (sides.enLength[m]! + 1) / (sides.frLength[n]! + 1);
+  // English characters per French one: the texts' own ratio, unless they are too short to say.
+  // Far from 1:1, one text has much that the other has not: the totals say nothing.
+  const ratio = clampRatio((sides.enLength[m]! + RATIO_WEIGHT * expectedRatio) / (sides.frLength[n]! + RATIO_WEIGHT));
   let model = defaultModel(ratio);
   const total = 2 * (n + 1);
   const row = (pass: number) => (progress ? (i: number) => (i & 255) === 0 && progress(pass * (n + 1) + i, total) : undefined);
 
-  // Pass 1: lengths and anchors, around the length diagonal.
-  const first = alignBanded(sides, model, lengthDiagonal(sides), FIRST_WIDTH, { posteriors: false, types: 6, onRow: row(0) });
+  // Pass 0, cheap: lengths alone, in a wide band around the length diagonal. Where the counts
+  // differ a lot, the band is widened to the difference, within a linear budget.
+  const width = Math.max(ROUGH_WIDTH, Math.min(Math.abs(n - m), Math.floor((40 * Math.max(n, m)) / (Math.min(n, m) + 1))));
+  // A short text needs no rough pass: pass 1 takes the whole table.
+  const small = (n + 1) * (m + 1) <= SMALL_TABLE;
+  const rough = small ? [] : alignBanded(sides, model, lengthDiagonal(sides), width, { posteriors: false, rough: true });
+  // Pass 1: lengths and anchors, around pass 0's path.
+  const around = small ? lengthDiagonal(sides) : pathRows(rough, n, m);
+  const first = alignBanded(sides, model, around, small ? Math.max(n, m) : FIRST_WIDTH, { posteriors: false, types: 6, onRow: row(0) });
   const evidence = new ModelEvidence();
   evidence.add(sides, first);
   model = estimateModel(evidence, model);
@@ -107,7 +127,7 @@ function alignUnits(
 
   // Pass 2: with a lexicon learned from pass 1's 1-1 beads (as well as the given one), around
   // pass 1's path.
-  const learned = learnTranslations(first.filter((b) => b.type === 0).map((b) => [frUnits[b.fr]!.content, enUnits[b.en]!.content] as const));
+  const learned = learnTranslations(first.filter((b) => b.type === 0).map((b) => [frUnits.content.row(b.fr), enUnits.content.row(b.en)] as const));
   sides = new Sides(withTranslations(frUnits, learned), enUnits);
   const evidence2 = new ModelEvidence();
   evidence2.add(sides, first);
@@ -145,6 +165,15 @@ export function alignSentences(fr: string[], en: string[], paragraphBeads: Bead[
     indices.flatMap((p) => spans[p]!.map((s) => paragraphs[p]!.slice(s.start, s.end)));
   const beads: Bead[][] = [];
   const total = paragraphBeads.length;
+  // The length ratio of the paragraphs that have a counterpart: sentences share it.
+  let frLength = 0;
+  let enLength = 0;
+  for (const pb of paragraphBeads) {
+    if (pb.fr.length === 0 || pb.en.length === 0) continue;
+    for (const p of pb.fr) frLength += fr[p]!.length;
+    for (const p of pb.en) enLength += en[p]!.length;
+  }
+  const ratio = clampRatio((enLength + RATIO_WEIGHT) / (frLength + RATIO_WEIGHT));
   paragraphBeads.forEach((pb, k) => {
     const f = texts(fr, frSpans, pb.fr);
     const e = texts(en, enSpans, pb.en);
@@ -153,7 +182,7 @@ export function alignSentences(fr: string[], en: string[], paragraphBeads: Bead[
     } else if (f.length === 1 && e.length === 1) {
       beads.push([{ fr: [0], en: [0], score: pb.score }]);
     } else {
-      beads.push(toBeads(alignUnits(f, e, options).raw));
+      beads.push(toBeads(alignUnits(f, e, options, undefined, ratio).raw));
     }
     if ((k & 63) === 0) options.onProgress?.(k, total);
   });
