@@ -33,7 +33,7 @@ function timed<T>(fn: () => T): { ms: number; cpu: number; value: T } {
 /// Runs the command line under /usr/bin/time -v: wall-clock seconds and peak RSS in MB.
 function timeCli(args: string[]): { seconds: number; mb: number; status: number | null } {
   const r = spawnSync('/usr/bin/time', ['-v', 'npm', 'run', '-s', 'cli', '--', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const wall = /Elapsed \(wall clock\) time[^:]*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   if (!wall || !rss) throw new Error(`/usr/bin/time gave no figures: ${r.stderr.slice(-300)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);

@@ -1,28 +1,17 @@
 /// The command line: `npm run -s cli -- <command> …`. A thin shell over server/ and lib/.
 /// Bad input exits with status 2 and one line on stderr; other failures exit with 1.
-import { DocumentError } from "../lib/corpus/document";
-import { TextDecodeError } from "../lib/text/decode";
-import { CorrectionsFileError } from "../server/corrections/file";
-import { prepareDatabase } from "../server/ready";
+/// Commands are loaded when used, so that the ones on files alone (terms, align, check) start
+/// without loading the database's modules.
 import { UsageError } from "./args";
-import * as exportCommand from "./commands/export";
-import * as importCommand from "./commands/import";
-import * as listCommand from "./commands/list";
-import * as userCommand from "./commands/user";
-import * as termsCommand from "./commands/terms";
-import * as alignCommand from "./commands/align";
-import * as checkCommand from "./commands/check";
-import * as glossaryCommand from "./commands/glossary";
-import { runBackup, runRestore } from "./commands/backup";
 
 const commands = {
-  import: importCommand,
-  list: listCommand,
-  export: exportCommand,
-  user: userCommand,
-  glossary: glossaryCommand,
-  backup: { run: runBackup },
-  restore: { run: runRestore },
+  import: () => import("./commands/import"),
+  list: () => import("./commands/list"),
+  export: () => import("./commands/export"),
+  user: () => import("./commands/user"),
+  glossary: () => import("./commands/glossary"),
+  backup: async () => ({ run: (await import("./commands/backup")).runBackup }),
+  restore: async () => ({ run: (await import("./commands/backup")).runRestore }),
 } as const;
 
 const usage = `Usage: npm run -s cli -- <command> [options]
@@ -55,20 +44,32 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   // Commands on files alone, which need no database.
-  if (name === "terms") return termsCommand.run(rest);
-  if (name === "align") return alignCommand.run(rest);
-  if (name === "check") return checkCommand.run(rest);
-  const command = commands[name as keyof typeof commands];
-  if (!command) throw new UsageError(`unknown command "${name}" (see --help)`);
+  if (name === "terms") return (await import("./commands/terms")).run(rest);
+  if (name === "align") return (await import("./commands/align")).run(rest);
+  if (name === "check") return (await import("./commands/check")).run(rest);
+  const load = Object.hasOwn(commands, name) ? commands[name as keyof typeof commands] : undefined;
+  if (!load) throw new UsageError(`unknown command "${name}" (see --help)`);
+  const [command, { prepareDatabase }] = await Promise.all([load(), import("../server/ready")]);
   return command.run(rest, () => prepareDatabase(process.env));
+}
+
+/// Whether `e` is bad input (exit status 2) rather than a failure.
+async function isBadInput(e: unknown): Promise<boolean> {
+  if (e instanceof UsageError) return true;
+  const [{ DocumentError }, { CorrectionsFileError }, { TextDecodeError, ControlCharacterError }] = await Promise.all([
+    import("../lib/corpus/document"),
+    import("../server/corrections/file"),
+    import("../lib/text/decode"),
+  ]);
+  return e instanceof DocumentError || e instanceof CorrectionsFileError || e instanceof TextDecodeError || e instanceof ControlCharacterError;
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
-    const bad = e instanceof UsageError || e instanceof DocumentError || e instanceof CorrectionsFileError || e instanceof TextDecodeError;
+  async (e: unknown) => {
+    const bad = await isBadInput(e);
     process.stderr.write(`vis-a-vis: ${(e as Error).message}\n`);
     process.exitCode = bad ? 2 : 1;
   },

@@ -170,6 +170,11 @@ export function ImportForm({ doubtfulScore }: { doubtfulScore: number }) {
                   {t("alignment.import.cancel")}
                 </button>
               </div>
+              <div className="preview-heads" aria-hidden="true">
+                <span />
+                <span>{t("langName.fr")}</span>
+                <span>{t("langName.en")}</span>
+              </div>
               <ol className="preview-beads">
                 {beads.slice(0, PREVIEW_BEADS).map((b, i) => {
                   const doubt = b.score !== undefined && b.score < doubtfulScore;

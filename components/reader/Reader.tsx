@@ -104,7 +104,6 @@ export function Reader({ slug, beads, initialLayout, renderFrench, renderEnglish
     select();
     window.addEventListener("hashchange", select);
     return () => window.removeEventListener("hashchange", select);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [beads.length]);
 
   useEffect(() => {

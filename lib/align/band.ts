@@ -7,7 +7,7 @@
 /// With `posteriors`, a forward–backward pass over the same band gives each bead of the best path
 /// its probability under the model: the bead's confidence.
 import { CHANNELS } from "./features";
-import { BEAD_TYPES, beadCost, evidenceWeights, unpack, type BeadStats, type Model, type Sides } from "./model";
+import { BEAD_TYPES, beadCost, evidenceWeights, lengthCost, unpack, type BeadStats, type Model, type Sides } from "./model";
 
 /// A bead of unit indices: French units [fr, fr + a), English units [en, en + b).
 export interface RawBead {
@@ -49,6 +49,8 @@ export interface BandResult {
 }
 
 const TEMPERATURE = 2;
+/// Half-width, around the best path, of the band in which the posteriors are computed.
+const POSTERIOR_WIDTH = 4;
 
 function logAdd(a: number, b: number): number {
   if (a === -Infinity) return b;
@@ -63,8 +65,8 @@ export function alignInBand(
   band: Band,
   options: { posteriors: boolean; margin: number; types?: number; onRow?: (i: number) => void },
 ): BandResult {
-  const n = sides.fr.length;
-  const m = sides.en.length;
+  const n = sides.n;
+  const m = sides.m;
   const { lo, hi } = band;
   const offset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + (hi[i]! - lo[i]! + 1);
@@ -149,7 +151,10 @@ export function alignInBand(
   let j = m;
   const near = (i: number, j: number) => (lo[i]! > 0 && j - lo[i]! < options.margin) || (hi[i]! < m && hi[i]! - j < options.margin);
   while (i > 0 || j > 0) {
-    if (near(i, j)) touched = true;
+    if (near(i, j)) {
+      if (process.env.ALIGN_DEBUG && !touched) console.error("touch", i, j, lo[i], hi[i], n, m);
+      touched = true;
+    }
     const t = back[cell(i, j)]!;
     if (t === 255) throw new Error("alignment band is disconnected");
     const [a, b] = BEAD_TYPES[t]!;
@@ -163,10 +168,14 @@ export function alignInBand(
     // Forward–backward over the same beads (costs cached above), at a temperature that makes
     // the scores calibrated rather than all 0 or 1.
     const T = TEMPERATURE;
+    // Only near the best path: beyond a few units from it, the probability mass is negligible.
+    const around = pathRows(beads, n, m);
+    const from = (i: number) => Math.max(lo[i]!, around.from[i]! - POSTERIOR_WIDTH);
+    const to = (i: number) => Math.min(hi[i]!, around.to[i]! + POSTERIOR_WIDTH);
     const alpha = new Float64Array(cells).fill(-Infinity);
     alpha[0] = 0;
     for (let i = 0; i <= n; i++)
-      for (let j = lo[i]!; j <= hi[i]!; j++) {
+      for (let j = from(i); j <= to(i); j++) {
         const here = offset[i]! + j - lo[i]!;
         if (here === 0) continue;
         let acc = -Infinity;
@@ -183,7 +192,7 @@ export function alignInBand(
     const beta = new Float64Array(cells).fill(-Infinity);
     beta[cells - 1] = 0;
     for (let i = n; i >= 0; i--)
-      for (let j = hi[i]!; j >= lo[i]!; j--) {
+      for (let j = to(i); j >= from(i); j--) {
         const here = offset[i]! + j - lo[i]!;
         const b0 = beta[here]!;
         if (b0 === -Infinity) continue;
@@ -227,27 +236,87 @@ export function pathRows(beads: readonly RawBead[], n: number, m: number): { fro
   return { from, to };
 }
 
+/// The best path by lengths alone (bead types 1-1, 1-0, 0-1, 2-1, 1-2), in `band`: a rough path,
+/// cheap enough to run in a wide band, around which the full model then runs in a narrow one.
+export function roughPath(sides: Sides, model: Model, band: Band, margin: number): BandResult {
+  const n = sides.n;
+  const m = sides.m;
+  const { lo, hi } = band;
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) offset[i + 1] = offset[i]! + (hi[i]! - lo[i]! + 1);
+  const cells = offset[n + 1]!;
+  const cost = new Float64Array(cells).fill(Infinity);
+  const back = new Uint8Array(cells);
+  const fl = sides.frLength;
+  const el = sides.enLength;
+  const tc = model.typeCost;
+  const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const here = offset[i]! + j - lo[i]!;
+      let best = here === 0 ? 0 : Infinity;
+      let bestType = 255;
+      for (let t = 0; t < 5; t++) {
+        const [a, b] = BEAD_TYPES[t]!;
+        if (i < a || j < b) continue;
+        const prev = cell(i - a, j - b);
+        if (prev < 0) continue;
+        const before = cost[prev]!;
+        if (before === Infinity) continue;
+        const c = before + tc[t]! + (a > 0 && b > 0 ? lengthCost(model, fl[i]! - fl[i - a]!, el[j]! - el[j - b]!) : 0);
+        if (c < best) {
+          best = c;
+          bestType = t;
+        }
+      }
+      cost[here] = best;
+      back[here] = bestType;
+    }
+  }
+  const beads: RawBead[] = [];
+  let touched = false;
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if ((lo[i]! > 0 && j - lo[i]! < margin) || (hi[i]! < m && hi[i]! - j < margin)) touched = true;
+    const t = back[cell(i, j)]!;
+    if (t === 255) throw new Error("alignment band is disconnected");
+    const [a, b] = BEAD_TYPES[t]!;
+    i -= a;
+    j -= b;
+    beads.push({ fr: i, en: j, type: t, score: 1 });
+  }
+  beads.reverse();
+  return { beads, touched };
+}
+
+/// Runs of the band: the first, one moved to follow the path, one twice as wide.
+const MAX_ATTEMPTS = 3;
+
 /// The best path, in a band of half-width `width` around `from`/`to`. Where the path runs along
 /// the band's edge, the band is moved to follow it (same width) and the alignment run again; if
-/// it still does after a few moves, the band is widened. Cost stays linear in the path's length.
+/// it still does, once more in a band twice as wide. Cost stays linear in the path's length.
 export function alignBanded(
   sides: Sides,
   model: Model,
   start: { from: Int32Array; to: Int32Array },
   width: number,
-  options: { posteriors: boolean; types?: number; onRow?: (i: number) => void },
+  options: { posteriors: boolean; types?: number; rough?: boolean; onRow?: (i: number) => void },
 ): RawBead[] {
-  const n = sides.fr.length;
-  const m = sides.en.length;
+  const n = sides.n;
+  const m = sides.m;
   let rows = start;
   let w = width;
   for (let attempt = 1; ; attempt++) {
     const band = bandAround(rows.from, rows.to, m, w);
     const full = w >= Math.max(n, m);
-    if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0));
-    const result = alignInBand(sides, model, band, { ...options, margin: Math.max(2, Math.floor(w / 4)) });
-    if (!result.touched || full) return result.beads;
+    const c0 = process.cpuUsage();
+    const margin = Math.max(2, Math.floor(w / 4));
+    const result = options.rough ? roughPath(sides, model, band, margin) : alignInBand(sides, model, band, { ...options, margin });
+    if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0), process.cpuUsage(c0).user / 1000);
+    if (!result.touched || full || attempt === MAX_ATTEMPTS) return result.beads;
     rows = pathRows(result.beads, n, m);
-    if (attempt % 3 === 0) w *= 2;
+    if (attempt === 2) w *= 2;
   }
 }

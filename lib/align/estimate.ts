@@ -25,10 +25,10 @@ export class ModelEvidence {
       if (b.type === 0) ones.push(b);
     }
     for (const b of ones) {
-      this.lengthFr += sides.fr[b.fr]!.length;
-      this.lengthEn += sides.en[b.en]!.length;
+      this.lengthFr += sides.fr.lengths[b.fr]!;
+      this.lengthEn += sides.en.lengths[b.en]!;
     }
-    const m = sides.en.length;
+    const m = sides.m;
     for (let k = 0; k < ones.length; k++) {
       const b = ones[k]!;
       const f = sides.frKeys(b.fr, 1);
@@ -56,8 +56,8 @@ export class ModelEvidence {
   addDeviations(sides: Sides, beads: readonly RawBead[], ratio: number): void {
     for (const b of beads) {
       if (b.type !== 0) continue;
-      const lf = sides.fr[b.fr]!.length;
-      const le = sides.en[b.en]!.length;
+      const lf = sides.fr.lengths[b.fr]!;
+      const le = sides.en.lengths[b.en]!;
       const mean = (lf * ratio + le) / 2;
       if (mean > 0) this.deviations.push((le - lf * ratio) ** 2 / mean);
     }

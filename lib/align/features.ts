@@ -15,15 +15,83 @@ export const NUMBERS = 0;
 export const ANCHORS = 1;
 export const WORDS = 2;
 
-/// The features of one text unit.
-export interface Unit {
-  /// Length in characters (UTF-16 code units, white space runs counted once).
-  length: number;
-  /// Per channel, sorted distinct keys.
-  keys: Int32Array[];
-  /// Sorted distinct content words (French: folded plural; English: same as the words channel),
-  /// as interned keys: what a lexicon is learned from and looked up with.
-  content: Int32Array;
+/// Sorted distinct integer keys for each of a side's units, all in one array (row i is
+/// data[start[i] .. start[i + 1]]): a few typed arrays for a whole text, whatever its length.
+export class KeyTable {
+  constructor(
+    readonly data: Int32Array,
+    readonly start: Int32Array,
+  ) {}
+
+  /// Number of keys of unit `i`.
+  size(i: number): number {
+    return this.start[i + 1]! - this.start[i]!;
+  }
+
+  /// The keys of unit `i` (a view, not a copy).
+  row(i: number): Int32Array {
+    return this.data.subarray(this.start[i]!, this.start[i + 1]!);
+  }
+
+  /// A table built row by row: `fill(i, add)` adds the keys of row i, in any order, repeats allowed.
+  static build(rows: number, fill: (i: number, add: (key: number) => void) => void): KeyTable {
+    let data = new Int32Array(Math.max(16, rows * 8));
+    const start = new Int32Array(rows + 1);
+    let size = 0;
+    const add = (key: number) => {
+      if (size === data.length) {
+        const bigger = new Int32Array(data.length * 2);
+        bigger.set(data);
+        data = bigger;
+      }
+      data[size++] = key;
+    };
+    for (let i = 0; i < rows; i++) {
+      const from = size;
+      fill(i, add);
+      // Sort the row and drop repeats.
+      const row = data.subarray(from, size).sort();
+      let w = from;
+      for (let k = 0; k < row.length; k++) if (k === 0 || row[k] !== row[k - 1]) data[w++] = row[k]!;
+      size = w;
+      start[i + 1] = size;
+    }
+    return new KeyTable(data.slice(0, size), start);
+  }
+}
+
+/// Size of the intersection of row `i` of `a` and row `j` of `b`.
+export function overlapRows(a: KeyTable, i: number, b: KeyTable, j: number): number {
+  const ad = a.data;
+  const bd = b.data;
+  let x = a.start[i]!;
+  const xe = a.start[i + 1]!;
+  let y = b.start[j]!;
+  const ye = b.start[j + 1]!;
+  let n = 0;
+  while (x < xe && y < ye) {
+    const u = ad[x]!;
+    const v = bd[y]!;
+    if (u === v) {
+      n++;
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return n;
+}
+
+/// The features of one side of a text: per unit, its length and its keys.
+export interface SideFeatures {
+  count: number;
+  /// Length of each unit in characters (UTF-16 code units, white space runs counted once).
+  lengths: Float64Array;
+  /// Per channel (see CHANNELS), each unit's keys.
+  keys: KeyTable[];
+  /// Each unit's content words (French: plural folded; English: as in the words channel), as
+  /// interned keys: what a lexicon is learned from.
+  content: KeyTable;
 }
 
 /// Interns strings as small integers shared by both sides.
@@ -54,75 +122,64 @@ const PUNCTUATION: Array<[RegExp, string]> = [
   [/[$€£]/, "currency"],
 ];
 
-function sorted(set: Set<number>): Int32Array {
-  const a = Int32Array.from(set);
-  a.sort();
-  return a;
+interface UnitKeys {
+  numbers: number[];
+  anchors: number[];
+  words: number[];
+  content: number[];
 }
 
-/// Computes the features of `text` for side `lang`; French words are looked up in `lexicon`.
-export function unitFeatures(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): Unit {
-  const numbers = new Set<number>();
-  const anchors = new Set<number>();
-  const words = new Set<number>();
-  const content = new Set<number>();
+/// The keys of one unit of side `lang`.
+function unitKeys(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): UnitKeys {
+  const out: UnitKeys = { numbers: [], anchors: [], words: [], content: [] };
   for (const { text: raw, number } of tokens(text)) {
     if (number !== null) {
-      if (number.length > 0) numbers.add(interner.id("#" + number));
+      if (number.length > 0) out.numbers.push(interner.id("#" + number));
       continue;
     }
     const lower = lexiconWord(raw);
     if (STOPWORDS.has(lower)) continue;
     const folded = fold(raw);
-    if (folded.length >= PREFIX) anchors.add(interner.id("~" + folded.slice(0, PREFIX)));
-    else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) anchors.add(interner.id("=" + folded));
+    if (folded.length >= PREFIX) out.anchors.push(interner.id("~" + folded.slice(0, PREFIX)));
+    else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) out.anchors.push(interner.id("=" + folded));
     if (lower.length < 2) continue;
     if (lang === "en") {
       const id = interner.id("w" + englishStem(lower));
-      words.add(id);
-      content.add(id);
+      out.words.push(id);
+      out.content.push(id);
     } else {
-      content.add(interner.id("f" + frenchStem(lower)));
+      out.content.push(interner.id("f" + frenchStem(lower)));
       if (lexicon) {
         const translations = lexicon.get(lower) ?? lexicon.get(frenchStem(lower));
-        if (translations) for (const en of translations) words.add(interner.id("w" + englishStem(en)));
+        if (translations) for (const en of translations) out.words.push(interner.id("w" + englishStem(en)));
       }
     }
   }
-  for (const [re, key] of PUNCTUATION) if (re.test(text)) anchors.add(interner.id("p" + key));
-  return { length: text.replace(/\s+/g, " ").length, keys: [sorted(numbers), sorted(anchors), sorted(words)], content: sorted(content) };
+  for (const [re, key] of PUNCTUATION) if (re.test(text)) out.anchors.push(interner.id("p" + key));
+  return out;
 }
 
-/// French units whose words channel also holds the English words that `learned` (French content
-/// key → English word keys) gives for their content words.
-export function withTranslations(units: readonly Unit[], learned: ReadonlyMap<number, readonly number[]>): Unit[] {
-  return units.map((u) => {
-    const words = new Set<number>(u.keys[WORDS]);
-    for (const f of u.content) {
-      const ens = learned.get(f);
-      if (ens) for (const e of ens) words.add(e);
+/// Computes the features of the units `texts` of side `lang`; French words are looked up in `lexicon`.
+export function sideFeatures(texts: readonly string[], lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): SideFeatures {
+  const count = texts.length;
+  const lengths = Float64Array.from(texts, (t) => t.replace(/\s+/g, " ").length);
+  const units = texts.map((t) => unitKeys(t, lang, interner, lexicon));
+  const table = (field: keyof UnitKeys) => KeyTable.build(count, (i, add) => units[i]![field].forEach(add));
+  return { count, lengths, keys: [table("numbers"), table("anchors"), table("words")], content: table("content") };
+}
+
+/// The French side with its words channel also holding the English words that `learned`
+/// (French content key → English word keys) gives for its content words.
+export function withTranslations(side: SideFeatures, learned: ReadonlyMap<number, readonly number[]>): SideFeatures {
+  const words = side.keys[WORDS]!;
+  const table = KeyTable.build(side.count, (i, add) => {
+    for (let k = words.start[i]!; k < words.start[i + 1]!; k++) add(words.data[k]!);
+    for (let k = side.content.start[i]!; k < side.content.start[i + 1]!; k++) {
+      const ens = learned.get(side.content.data[k]!);
+      if (ens) for (const e of ens) add(e);
     }
-    if (words.size === u.keys[WORDS]!.length) return u;
-    const keys = u.keys.slice();
-    keys[WORDS] = sorted(words);
-    return { ...u, keys };
   });
-}
-
-/// Size of the intersection of two sorted arrays.
-export function overlap(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
+  const keys = side.keys.slice();
+  keys[WORDS] = table;
+  return { ...side, keys };
 }

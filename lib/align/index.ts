@@ -10,7 +10,7 @@
 /// the expected path, widened only where the path needs it.
 import { alignBanded, pathRows, type RawBead } from "./band";
 import { estimateModel, ModelEvidence } from "./estimate";
-import { Interner, unitFeatures, withTranslations } from "./features";
+import { Interner, sideFeatures, withTranslations } from "./features";
 import { learnTranslations, lexiconFromTermPairs, mergeLexicons, type Lexicon } from "./lexicon";
 import { BEAD_TYPES, defaultModel, Sides, type Model } from "./model";
 import { splitSentences, type SentenceSpan } from "../text/sentences";
@@ -44,15 +44,20 @@ const RATIO_WEIGHT = 500;
 
 const clampRatio = (r: number) => (r > 1.6 || r < 0.6 ? 1 : r);
 
-/// Half-width of the first band, in units, around the diagonal that the lengths suggest.
-const FIRST_WIDTH = 20;
+/// Texts whose table has at most this many cells are aligned in the whole table.
+const SMALL_TABLE = 100_000;
+
+/// Half-width of the band of the rough pass, in units, around the diagonal that the lengths suggest.
+const ROUGH_WIDTH = 40;
+/// Half-width of the band of the first pass, around the rough pass's path.
+const FIRST_WIDTH = 8;
 /// Half-width of the band of the second pass, around the first pass's path.
-const SECOND_WIDTH = 12;
+const SECOND_WIDTH = 6;
 
 /// The diagonal that the lengths suggest: in row i, the English unit at the same fraction of the text.
 function lengthDiagonal(sides: Sides): { from: Int32Array; to: Int32Array } {
-  const n = sides.fr.length;
-  const m = sides.en.length;
+  const n = sides.n;
+  const m = sides.m;
   const from = new Int32Array(n + 1);
   const totalFr = sides.frLength[n]! || 1;
   const totalEn = sides.enLength[m]! || 1;
@@ -95,8 +100,8 @@ function alignUnits(
   const m = en.length;
   const interner = new Interner();
   const given = givenLexicon(options);
-  const frUnits = fr.map((t) => unitFeatures(t, "fr", interner, given));
-  const enUnits = en.map((t) => unitFeatures(t, "en", interner, given));
+  const frUnits = sideFeatures(fr, "fr", interner, given);
+  const enUnits = sideFeatures(en, "en", interner, given);
   let sides = new Sides(frUnits, enUnits);
   // English characters per French one: the texts' own ratio, unless they are too short to say.
   // Far from 1:1, one text has much that the other has not: the totals say nothing.
@@ -105,10 +110,15 @@ function alignUnits(
   const total = 2 * (n + 1);
   const row = (pass: number) => (progress ? (i: number) => (i & 255) === 0 && progress(pass * (n + 1) + i, total) : undefined);
 
-  // Pass 1: lengths and anchors, around the length diagonal.
-  // Where the counts differ a lot, widen the band to the difference, within a linear budget.
-  const width = Math.max(FIRST_WIDTH, Math.min(Math.abs(n - m), Math.floor((40 * Math.max(n, m)) / (Math.min(n, m) + 1))));
-  const first = alignBanded(sides, model, lengthDiagonal(sides), width, { posteriors: false, types: 6, onRow: row(0) });
+  // Pass 0, cheap: lengths alone, in a wide band around the length diagonal. Where the counts
+  // differ a lot, the band is widened to the difference, within a linear budget.
+  const width = Math.max(ROUGH_WIDTH, Math.min(Math.abs(n - m), Math.floor((40 * Math.max(n, m)) / (Math.min(n, m) + 1))));
+  // A short text needs no rough pass: pass 1 takes the whole table.
+  const small = (n + 1) * (m + 1) <= SMALL_TABLE;
+  const rough = small ? [] : alignBanded(sides, model, lengthDiagonal(sides), width, { posteriors: false, rough: true });
+  // Pass 1: lengths and anchors, around pass 0's path.
+  const around = small ? lengthDiagonal(sides) : pathRows(rough, n, m);
+  const first = alignBanded(sides, model, around, small ? Math.max(n, m) : FIRST_WIDTH, { posteriors: false, types: 6, onRow: row(0) });
   const evidence = new ModelEvidence();
   evidence.add(sides, first);
   model = estimateModel(evidence, model);
@@ -117,7 +127,7 @@ function alignUnits(
 
   // Pass 2: with a lexicon learned from pass 1's 1-1 beads (as well as the given one), around
   // pass 1's path.
-  const learned = learnTranslations(first.filter((b) => b.type === 0).map((b) => [frUnits[b.fr]!.content, enUnits[b.en]!.content] as const));
+  const learned = learnTranslations(first.filter((b) => b.type === 0).map((b) => [frUnits.content.row(b.fr), enUnits.content.row(b.en)] as const));
   sides = new Sides(withTranslations(frUnits, learned), enUnits);
   const evidence2 = new ModelEvidence();
   evidence2.add(sides, first);

@@ -3,7 +3,7 @@
 /// how much lexical evidence they share (a likelihood ratio: keys shared as often as in true
 /// translations, or only as often as in unrelated units). Every parameter is estimated from the
 /// text being aligned (`estimateModel`), starting from `defaultModel`.
-import { CHANNELS, overlap, type Unit } from "./features";
+import { CHANNELS, KeyTable, overlapRows, type SideFeatures } from "./features";
 
 /// The bead types: [French units, English units].
 export const BEAD_TYPES: ReadonlyArray<readonly [number, number]> = [
@@ -64,12 +64,20 @@ function logErfc(x: number): number {
   return Math.log(t) + poly;
 }
 
+// −log erfc(δ/√2) tabulated for δ in [0, 40) by steps of 1/64, linearly interpolated.
+const STEPS = 64;
+const TABLE = Float64Array.from({ length: 40 * STEPS + 2 }, (_, k) => -logErfc(k / STEPS / Math.SQRT2));
+
 /// −log of the probability that lengths `fr` and `en` are translations of each other.
 export function lengthCost(model: Model, fr: number, en: number): number {
   const mean = (fr * model.ratio + en) / 2;
   if (mean <= 0) return 0;
   const delta = Math.abs(en - fr * model.ratio) / Math.sqrt(model.variance * mean);
-  return -logErfc(delta / Math.SQRT2);
+  const x = delta * STEPS;
+  if (x >= 40 * STEPS) return -logErfc(delta / Math.SQRT2);
+  const k = Math.floor(x);
+  const f = x - k;
+  return TABLE[k]! * (1 - f) + TABLE[k + 1]! * f;
 }
 
 /// Log-likelihood ratio of sharing `shared` keys out of `n` under true vs chance pairing.
@@ -77,18 +85,6 @@ export function keyEvidence(rates: KeyRates, shared: number, n: number): number 
   if (n <= 0) return 0;
   const k = Math.min(shared, n);
   return k * Math.log(rates.match / rates.chance) + (n - k) * Math.log((1 - rates.match) / (1 - rates.chance));
-}
-
-/// Keys of `a` not in `b` (both sorted).
-function minus(a: Int32Array, b: Int32Array): Int32Array {
-  const out: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    while (j < b.length && b[j]! < x) j++;
-    if (j >= b.length || b[j] !== x) out.push(x);
-  }
-  return Int32Array.from(out);
 }
 
 /// Packing of per-channel counts into one 31-bit number: numbers 8 bits, anchors and words 11.
@@ -107,33 +103,56 @@ export function unpack(v: number, c: number): number {
   return (v >>> SHIFT[c]!) & MASK[c]!;
 }
 
+/// Row i of `table` without the keys of rows i − 1 (and i − 2 when `back` is 2).
+function withoutPrevious(table: KeyTable, back: number): KeyTable {
+  const { data, start } = table;
+  const has = (row: number, key: number) => {
+    // Binary search in a sorted row.
+    let lo = start[row]!;
+    let hi = start[row + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = data[mid]!;
+      if (v === key) return true;
+      if (v < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+  return KeyTable.build(start.length - 1, (i, add) => {
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const key = data[k]!;
+      if (i >= 1 && has(i - 1, key)) continue;
+      if (back >= 2 && i >= 2 && has(i - 2, key)) continue;
+      add(key);
+    }
+  });
+}
+
 /// A side's units cut into pieces, so that the keys of a merge of consecutive units are counted
 /// once: piece 0 of a unit is all its keys, piece 1 those not in the unit before it, piece 2
 /// those in neither of the two units before it. A merge of units i, i+1, i+2 is then the disjoint
 /// union of piece 0 of i, piece 1 of i+1 and piece 2 of i+2.
 class Pieces {
-  /// [channel][level][unit]
-  readonly keys: Int32Array[][][];
+  /// [channel][level]
+  readonly keys: KeyTable[][];
   /// [count − 1][unit]: packed key counts of the merge of `count` units from `unit`.
   private readonly counts: Int32Array[];
-  constructor(units: readonly Unit[]) {
-    this.keys = CHANNELS.map((_, c) => {
-      const level0 = units.map((u) => u.keys[c]!);
-      const level1 = level0.map((k, i) => (i > 0 ? minus(k, level0[i - 1]!) : k));
-      const level2 = level0.map((k, i) => (i > 1 ? minus(level1[i]!, level0[i - 2]!) : level1[i]!));
-      return [level0, level1, level2];
+  constructor(side: SideFeatures) {
+    this.keys = side.keys.map((table) => [table, withoutPrevious(table, 1), withoutPrevious(table, 2)]);
+    this.counts = [1, 2, 3].map((count) => {
+      const out = new Int32Array(side.count);
+      const counts = CHANNELS.map(() => 0);
+      for (let i = 0; i < side.count; i++) {
+        for (let c = 0; c < CHANNELS.length; c++) {
+          let n = 0;
+          for (let k = 0; k < count && i + k < side.count; k++) n += this.keys[c]![k]!.size(i + k);
+          counts[c] = n;
+        }
+        out[i] = pack(counts);
+      }
+      return out;
     });
-    this.counts = [1, 2, 3].map((count) =>
-      Int32Array.from(units, (_, i) =>
-        pack(
-          this.keys.map((levels) => {
-            let n = 0;
-            for (let k = 0; k < count && i + k < units.length; k++) n += levels[k]![i + k]!.length;
-            return n;
-          }),
-        ),
-      ),
-    );
   }
 
   /// Packed key counts of the merge of `count` (1 to 3) units from `i`.
@@ -144,22 +163,27 @@ class Pieces {
 
 /// The two sides of a text being aligned.
 export class Sides {
+  /// Number of French and English units.
+  readonly n: number;
+  readonly m: number;
+  /// Prefix sums of the units' lengths, so that a bead's totals are two reads.
   readonly frLength: Float64Array;
   readonly enLength: Float64Array;
   private readonly frPieces: Pieces;
   private readonly enPieces: Pieces;
   constructor(
-    readonly fr: readonly Unit[],
-    readonly en: readonly Unit[],
+    readonly fr: SideFeatures,
+    readonly en: SideFeatures,
   ) {
-    // Prefix sums, so that a bead's totals are two reads.
-    const prefix = (units: readonly Unit[]) => {
-      const a = new Float64Array(units.length + 1);
-      for (let k = 0; k < units.length; k++) a[k + 1] = a[k]! + units[k]!.length;
+    const prefix = (lengths: Float64Array) => {
+      const a = new Float64Array(lengths.length + 1);
+      for (let k = 0; k < lengths.length; k++) a[k + 1] = a[k]! + lengths[k]!;
       return a;
     };
-    this.frLength = prefix(fr);
-    this.enLength = prefix(en);
+    this.n = fr.count;
+    this.m = en.count;
+    this.frLength = prefix(fr.lengths);
+    this.enLength = prefix(en.lengths);
     this.frPieces = new Pieces(fr);
     this.enPieces = new Pieces(en);
   }
@@ -169,9 +193,9 @@ export class Sides {
     const f = this.frPieces.keys;
     const e = this.enPieces.keys;
     return (
-      Math.min(overlap(f[0]![pf]![i]!, e[0]![pe]![j]!), MASK[0]!) |
-      (Math.min(overlap(f[1]![pf]![i]!, e[1]![pe]![j]!), MASK[1]!) << SHIFT[1]!) |
-      (Math.min(overlap(f[2]![pf]![i]!, e[2]![pe]![j]!), MASK[2]!) << SHIFT[2]!)
+      Math.min(overlapRows(f[0]![pf]!, i, e[0]![pe]!, j), MASK[0]!) |
+      (Math.min(overlapRows(f[1]![pf]!, i, e[1]![pe]!, j), MASK[1]!) << SHIFT[1]!) |
+      (Math.min(overlapRows(f[2]![pf]!, i, e[2]![pe]!, j), MASK[2]!) << SHIFT[2]!)
     );
   }
 

@@ -1,6 +1,7 @@
 /// Turning what people bring (plain text, Markdown, a saved web page, a Word file) into a
 /// document's paragraphs, and two such files into a document ready to store. Every refusal is
 /// one DocumentError naming the file; nothing is stored by these functions.
+import "server-only";
 import path from "node:path";
 import { checkFileSize, DocumentError, isValidSlug, type DocumentSource } from "../../lib/corpus/document";
 import { alignmentProblem, type AlignedBead } from "../../lib/corpus/alignment";

@@ -2,6 +2,7 @@
 /// ZIP archive that cannot blow up when inflated: every entry's sizes are read from the central
 /// directory and checked (total, ratio), and every entry is then inflated with a hard cap on its
 /// output, so a file that lies about its sizes is refused too.
+import "server-only";
 import { inflateRawSync } from "node:zlib";
 import mammoth from "mammoth";
 import { DocumentError } from "../../lib/corpus/document";

@@ -23,7 +23,8 @@ export class MissingFieldError extends Error {
 /// plain text).
 async function side(form: FormData, lang: "fr" | "en"): Promise<InputFile> {
   const file = form.get(lang);
-  if (file instanceof Blob && file.size > 0) return { name: (file as File).name || `${lang}.txt`, bytes: new Uint8Array(await file.arrayBuffer()) };
+  // A browser sends an unused file input as a nameless empty file; a named one counts, even empty.
+  if (file instanceof Blob && (file.size > 0 || (file as File).name)) return { name: (file as File).name || `${lang}.txt`, bytes: new Uint8Array(await file.arrayBuffer()) };
   const pasted = form.get(`${lang}Text`);
   if (typeof pasted === "string" && pasted.trim()) return { name: `${lang} (pasted)`, bytes: new TextEncoder().encode(pasted) };
   throw new MissingFieldError(lang);

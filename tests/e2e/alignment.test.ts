@@ -105,6 +105,44 @@ describeIfAvailable("Chromium", chromiumAvailable())("alignment (Chromium)", () 
     }
   });
 
+  it("shows a progress bar while a long pasted pair is aligned, then its preview", async () => {
+    const context = await newContext(env.browser);
+    await context.addCookies([{ name: "vv_session", value: admin, url: env.server.url }]);
+    // Remember whether a progress bar was ever on the page (it may be gone by the time we look).
+    await context.addInitScript(() => {
+      const w = window as unknown as { __sawProgress: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector(".align-progress progress")) w.__sawProgress = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${env.server.url}/import`);
+      await hydrated(page, "form.import-form");
+      const n = 3000;
+      const fr = Array.from({ length: n }, (_, i) => `Le paragraphe numéro ${i + 1} parle de ${i % 7 === 0 ? "puces" : "modèles"} et de ${i * 3} dollars.`).join("\n");
+      const en = Array.from({ length: n }, (_, i) => `Paragraph number ${i + 1} is about ${i % 7 === 0 ? "chips" : "models"} and ${i * 3} dollars.`).join("\n");
+      await page.locator('input[name="slug"]').fill("long-pair");
+      // Pasted at once (typing 3,000 lines would take minutes): the form reads the fields' values.
+      await page.evaluate(
+        ([a, b]) => {
+          (document.querySelector('textarea[name="frText"]') as HTMLTextAreaElement).value = a;
+          (document.querySelector('textarea[name="enText"]') as HTMLTextAreaElement).value = b;
+        },
+        [fr, en],
+      );
+      await page.locator('form.import-form button[type="submit"]').click();
+      await page.locator(".import-preview .summary").waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+      expect(await page.locator(".import-preview .summary").innerText()).toMatch(/^3,?000 French and 3,?000 English paragraphs in 3,?000 beads/);
+      expect(await page.locator(".preview-bead").count()).toBe(400);
+      expect(await page.locator(".import-preview").innerText()).toMatch(/… and 2,?600 more beads\./);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows a bead's rows, answers to each paragraph's anchor, and takes d to the doubtful bead", async () => {
     const page = await open("/documents/repair-me#p-3");
     try {

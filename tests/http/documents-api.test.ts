@@ -118,7 +118,7 @@ describe("import", () => {
     const before = await list();
     const { status, body } = await postAsAdmin({ slug, ...smallDocument() });
     expect(status).toBe(201);
-    expect(body.result).toEqual({ slug, status: "created", paragraphs: 3 });
+    expect(body.result).toEqual({ slug, status: "created", paragraphs: 3, alignment: null });
     const after = await list();
     expect(after).toHaveLength(before.length + 1);
     expect(after.find((d) => d.slug === slug)).toEqual({
@@ -142,7 +142,7 @@ describe("import", () => {
     const before = (await fetchDocument(slug)).body;
     const { status, body } = await postAsAdmin({ slug, ...smallDocument() });
     expect(status).toBe(200);
-    expect(body.result).toEqual({ slug, status: "unchanged", paragraphs: 3 });
+    expect(body.result).toEqual({ slug, status: "unchanged", paragraphs: 3, alignment: null });
     expect((await fetchDocument(slug)).body).toEqual(before);
   });
 

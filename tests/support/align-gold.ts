@@ -109,14 +109,18 @@ export function beadF1(found: ReadonlyArray<{ fr: number[]; en: number[] }>, gol
 }
 
 /// A long pair for benchmarks: `count` French paragraphs or so, made of hard variants of `pair`
-/// (one per copy, each with its own seed) laid end to end, with the gold of the whole.
+/// (one per copy, each with its own seed) laid end to end, with the gold of the whole; headings
+/// ("Article 12") are numbered on through the copies, so that the text repeats but its numbers
+/// do not.
 export function longPair(pair: GoldPair, count: number, seed = 1): GoldPair {
   const out: GoldPair = { fr: [], en: [], gold: [] };
   for (let copy = 0; out.fr.length < count; copy++) {
     const v = editedVariant(pair, seed * 100_003 + copy);
     const [f, e] = [out.fr.length, out.en.length];
-    out.fr.push(...v.fr);
-    out.en.push(...v.en);
+    // Articles numbered on through the copies, as in a long code of law.
+    const renumber = (p: string) => (copy === 0 ? p : p.replace(/^Article (\d+|premier)$/, (_, k) => `Article ${(k === "premier" ? 1 : Number(k)) + 30 * copy}`));
+    out.fr.push(...v.fr.map(renumber));
+    out.en.push(...v.en.map(renumber));
     for (const b of v.gold) out.gold.push({ fr: b.fr.map((x) => x + f), en: b.en.map((x) => x + e) });
   }
   return out;
