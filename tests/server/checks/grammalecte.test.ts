@@ -47,3 +47,11 @@ describe("without Grammalecte", () => {
     }
   });
 });
+
+describe("availableEngines", () => {
+  it("says which engines are installed", async () => {
+    const { availableEngines } = await import("../../../server/checks/engines");
+    expect(availableEngines({ PATH: "/nonexistent" })).toEqual({ speller: false, grammalecte: false });
+    expect(availableEngines()).toEqual({ speller: findGrammalecte() !== undefined ? availableEngines().speller : false, grammalecte: findGrammalecte() !== undefined });
+  });
+});
