@@ -92,7 +92,14 @@ const TRANSLATED_NAMES = new Set(
     "Nuclear Atomic Monetary Supreme High Federal Reserve Commerce Justice Labor Labour Interior Foreign Home " +
     "Office Authority Service Services Council Assembly Conference Court Tribunal Police Guard Coast Air Sea " +
     "Island Islands Ocean Atlantic Pacific Mediterranean Middle Far Near Gulf Sea River Mountain Mountains Lake " +
-    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay"
+    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay White " +
+    // Places and peoples whose French names share few letters with the English ones.
+    "Poland Polish Beijing Peking Brussels Warsaw Hague Sweden Swedish Norway Norwegian Hungary Hungarian " +
+    "Austria Austrian Turkey Turkish Lebanon Lebanese Iraq Iraqi Morocco Moroccan Scotland Scottish Wales Welsh " +
+    "Cyprus Belarus Kyiv Cairo Mecca Edinburgh Antwerp Ghent Aachen Mainz Danish Finnish Greek Egyptian Saudi " +
+    "Syrian Pakistani Afghan Vietnamese Thai Indonesian Filipino Nigerian Kenyan Ethiopian Argentine Chilean " +
+    "Peruvian Colombian Venezuelan Cuban Irish Belgian Portuguese Czech Slovak Romanian Bulgarian Serbian " +
+    "Croatian Latin Hispanic Latino Persian Kurdish Hindu Buddhist Sunni Shiite Catholics Protestants"
   ).split(" "),
 );
 
@@ -128,7 +135,8 @@ function englishNames(en: string, words: readonly WordSpan[]): EnglishName[] {
       LETTERS_ONLY.test(bare) &&
       !bare.includes("-") &&
       (hasInnerCapital(bare) || (isCapitalized(bare) && bare.length > 1)) &&
-      !TRANSLATED_NAMES.has(bare);
+      !TRANSLATED_NAMES.has(bare) &&
+      !(bare.endsWith("s") && TRANSLATED_NAMES.has(bare.slice(0, -1)));
     const previous = run.at(-1);
     // Words of one name follow each other with a single space, and no possessive comes between.
     const joined = previous !== undefined && /^[ \u00a0]$/u.test(en.slice(previous.end, w.start)) && !/['’]s$/u.test(previous.text);

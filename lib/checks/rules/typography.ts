@@ -182,6 +182,9 @@ export const midSentenceCapital: Rule = {
       // English also capitalises mid-sentence (handled by the names rules).
       if (nationality && DETERMINER.test(text.slice(Math.max(0, w.start - 12), w.start))) continue;
       if (FUNCTION_WORDS.has(lower) && w.text.length < 2) continue;
+      // A function word inside a name keeps its capital ("Marine Le Pen", "La Poste", "Le Monde").
+      if (FUNCTION_WORDS.has(lower) && /^[ \u00a0]\p{Lu}/u.test(text.slice(w.end, w.end + 2))) continue;
+      if (FUNCTION_WORDS.has(lower) && /\p{Lu}\p{Ll}*[ \u00a0]$/u.test(text.slice(Math.max(0, w.start - 20), w.start))) continue;
       out.push(flagOf(this, unit, w.start, w.end, "midSentenceCapital", { word: w.text }, { replacement: lower }));
     }
     return out;

@@ -86,3 +86,9 @@ describe("typography/mid-sentence-capital", () => {
     expect(check(rule, "Les Américains et les Chinois. Le Monde l'écrit : « Les marchés baissent. » Lundi, Paris vote.")).toEqual([]);
   });
 });
+
+describe("typography/mid-sentence-capital in names", () => {
+  it("leaves function words that belong to a name", () => {
+    expect(check("typography/mid-sentence-capital", "Selon Marine Le Pen et La Poste, rien.")).toEqual([]);
+  });
+});
