@@ -20,7 +20,7 @@ import {
   wordsOf,
   type WordSpan,
 } from "../text";
-import type { CheckEnvironment } from "../types";
+import type { CheckEnvironment, Flag } from "../types";
 
 export const numberMismatch: Rule = {
   id: "crosslingual/number-mismatch",
@@ -317,41 +317,29 @@ function glossaryKnows(env: CheckEnvironment, word: string): boolean {
   return words.has(foldWord(word));
 }
 
-export const nameCase: Rule = {
-  id: "crosslingual/name-case",
-  category: "fluency/spelling",
-  severity: "minor",
-  defaultOn: true,
-  needsEnglish: true,
-  run(unit, env) {
-    return nameFindings(unit, env)
-      .filter((f) => f.kind === "case")
-      .map((f) =>
-        flagOf(this, unit, f.start, f.end, "nameCase", { en: f.name.text, fr: f.found! }, {
-          replacement: f.name.text,
-          evidence: { en: f.name.text, fr: f.found! },
-        }),
-      );
-  },
-};
+/// A rule over the name findings of one kind whose fix is the English name.
+function nameRule(id: string, kind: "case" | "garbled", category: string, severity: Flag["severity"], message: string): Rule {
+  return {
+    id,
+    category,
+    severity,
+    defaultOn: true,
+    needsEnglish: true,
+    run(unit, env) {
+      return nameFindings(unit, env)
+        .filter((f) => f.kind === kind)
+        .map((f) =>
+          flagOf(this, unit, f.start, f.end, message, { en: f.name.text, fr: f.found! }, {
+            replacement: f.name.text,
+            evidence: { en: f.name.text, fr: f.found! },
+          }),
+        );
+    },
+  };
+}
 
-export const nameGarbled: Rule = {
-  id: "crosslingual/name-garbled",
-  category: "accuracy/mistranslation",
-  severity: "major",
-  defaultOn: true,
-  needsEnglish: true,
-  run(unit, env) {
-    return nameFindings(unit, env)
-      .filter((f) => f.kind === "garbled")
-      .map((f) =>
-        flagOf(this, unit, f.start, f.end, "nameGarbled", { en: f.name.text, fr: f.found! }, {
-          replacement: f.name.text,
-          evidence: { en: f.name.text, fr: f.found! },
-        }),
-      );
-  },
-};
+export const nameCase = nameRule("crosslingual/name-case", "case", "fluency/spelling", "minor", "nameCase");
+export const nameGarbled = nameRule("crosslingual/name-garbled", "garbled", "accuracy/mistranslation", "major", "nameGarbled");
 
 export const nameMissing: Rule = {
   id: "crosslingual/name-missing",
