@@ -266,11 +266,13 @@ export function glossaryFindings(index: TermIndex, fr: string, en: string | unde
     ),
     words: foldedWords(text),
   });
-  const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : presence(en, "en"));
+  // The other side's terms are looked up only when this side has terms to look for.
+  const empty = { entries: new Set<string>(), words: [] };
+  const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : frMatches.length > 0 ? presence(en, "en") : empty);
   const findings = [
     ...frFindings,
     ...looseDeprecatedFindings(index, fr, frFindings),
-    ...(en === undefined ? [] : sideFindings(index, en, "en", enMatches, presence(fr, "fr"))),
+    ...(en === undefined || enMatches.length === 0 ? [] : sideFindings(index, en, "en", enMatches, presence(fr, "fr"))),
   ];
   return findings.sort(
     (a, b) => (a.lang === b.lang ? 0 : a.lang === "fr" ? -1 : 1) || a.start - b.start || RULE_ORDER[a.rule] - RULE_ORDER[b.rule],
