@@ -118,14 +118,17 @@ export async function run(): Promise<BenchResult[]> {
     flagCount = flags.length;
   }
   results.push({ name: "text size", value: round(textMB, 2), unit: "MB", note: `${doc.fr.length} French paragraphs with their English` });
+  // The work is sequential (this process, then Hunspell, then this process): on an idle machine
+  // its wall-clock time is its CPU time. On a shared machine the wall clock measures the other
+  // processes too, so the target is checked on CPU time and the wall clock is shown beside it.
   results.push(
-    underTarget("check 1 MB with every rule but Grammalecte", round(Math.min(...times) / textMB), "ms/MB", 3000, `wall clock, best of 3 (${times.map((t) => round(t)).join(", ")} ms), Hunspell's two runs included${engine ? "" : " — HUNSPELL MISSING, spelling not measured"}; ${flagCount} flags; the first run is cold (JIT, caches)`),
+    underTarget("check 1 MB with every rule but Grammalecte (CPU time)", round(Math.min(...cpu) / textMB), "ms/MB", 3000, `user + system CPU of this process and Hunspell, best of 3 (${cpu.map((t) => round(t)).join(", ")} ms), the speller's preparation included${engine ? "" : " — HUNSPELL MISSING, spelling not measured"}; ${flagCount} flags; the first run is cold (JIT, caches)`),
   );
   results.push({
-    name: "CPU time of that check (this process and Hunspell)",
-    value: round(Math.min(...cpu) / textMB),
+    name: "the same check, wall clock",
+    value: round(Math.min(...times) / textMB),
     unit: "ms/MB",
-    note: `user + system CPU, best of 3 (${cpu.map((t) => round(t)).join(", ")} ms): what the check costs on a machine busy with other work`,
+    note: `best of 3 (${times.map((t) => round(t)).join(", ")} ms); equal to the CPU time on an idle machine, more under the load average shown above`,
   });
 
   const grammalecte = findGrammalecte();

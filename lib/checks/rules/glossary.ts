@@ -258,14 +258,20 @@ const RULE_ORDER: Record<GlossaryRule, number> = {
 export function glossaryFindings(index: TermIndex, fr: string, en: string | undefined): GlossaryFinding[] {
   const frMatches = matchTerms(index, fr, "fr");
   const enMatches = en === undefined ? [] : matchTerms(index, en, "en");
-  const presence = (text: string, lang: Lang) => ({
-    entries: new Set(
-      matchTerms(index, text, lang, { all: true })
-        .filter((m) => !insideName(text, m))
-        .map((m) => m.entry),
-    ),
-    words: foldedWords(text),
-  });
+  const presence = (text: string, lang: Lang) => {
+    let words: string[] | undefined;
+    return {
+      entries: new Set(
+        matchTerms(index, text, lang, { all: true })
+          .filter((m) => !insideName(text, m))
+          .map((m) => m.entry),
+      ),
+      // Folded only if a term's equivalent is not found as a term.
+      get words() {
+        return (words ??= foldedWords(text));
+      },
+    };
+  };
   // The other side's terms are looked up only when this side has terms to look for.
   const empty = { entries: new Set<string>(), words: [] };
   const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : frMatches.length > 0 ? presence(en, "en") : empty);
