@@ -94,7 +94,7 @@ const TRANSLATED_NAMES = new Set(
     "Island Islands Ocean Atlantic Pacific Mediterranean Middle Far Near Gulf Sea River Mountain Mountains Lake " +
     "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay White " +
     // Places and peoples whose French names share few letters with the English ones.
-    "Poland Polish Beijing Peking Brussels Warsaw Hague Sweden Swedish Norway Norwegian Hungary Hungarian " +
+    "England Poland Polish Beijing Peking Brussels Warsaw Hague Sweden Swedish Norway Norwegian Hungary Hungarian " +
     "Austria Austrian Turkey Turkish Lebanon Lebanese Iraq Iraqi Morocco Moroccan Scotland Scottish Wales Welsh " +
     "Cyprus Belarus Kyiv Cairo Mecca Edinburgh Antwerp Ghent Aachen Mainz Danish Finnish Greek Egyptian Saudi " +
     "Syrian Pakistani Afghan Vietnamese Thai Indonesian Filipino Nigerian Kenyan Ethiopian Argentine Chilean " +
