@@ -110,6 +110,12 @@ export function numbersIn(text: string, lang: "fr" | "en"): NumberMention[] {
     if (lang === "fr" && v === 100 && /pour[ \u00a0]$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [v] });
   }
+  // The second number of a score or a range ("6-3", "2019–2020"), which the patterns above skip
+  // as glued to a hyphen.
+  for (const m of text.matchAll(/(?<=\d[-–‐])\d+(?![\p{L}\p{N}])/gu)) {
+    if (out.some((n) => n.start === m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [Number(m[0])] });
+  }
   // French centuries and ordinals in Roman numerals ("XXIe siècle" is the 21st century).
   if (lang === "fr") {
     for (const m of text.matchAll(/(?<![\p{L}\p{N}])([IVXLC]+)(?:e|er|ème)(?![\p{L}\p{N}])/gu)) {

@@ -65,3 +65,14 @@ describe("numbersIn: words and ordinals", () => {
     ]);
   });
 });
+
+describe("numbersIn: scores and ranges", () => {
+  it("reads both numbers of a score or a range", () => {
+    expect(values("ruled 6-3 for 2019–2020", "en")).toEqual([
+      ["6", [6]],
+      ["3", [3]],
+      ["2019", [2019]],
+      ["2020", [2020]],
+    ]);
+  });
+});

@@ -84,6 +84,7 @@ describe("typography/mid-sentence-capital", () => {
   });
   it("accepts sentence starts, names, quotations and nationality nouns for people", () => {
     expect(check(rule, "Les Américains et les Chinois. Le Monde l'écrit : « Les marchés baissent. » Lundi, Paris vote.")).toEqual([]);
+    expect(check(rule, "Il sera le premier Canadien à quitter l'orbite, avec de jeunes Françaises.")).toEqual([]);
   });
 });
 
