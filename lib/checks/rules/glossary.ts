@@ -71,7 +71,7 @@ export function insideName(text: string, m: TermMatch): boolean {
     const next = /^[ \u00a0]+(\p{Lu}[\p{L}]*)/u.exec(text.slice(m.end));
     return next !== null && !isSentenceStart(text, m.end + next[0].length - next[1]!.length);
   }
-  const before = /(\p{Lu}[\p{L}]*)[ \u00a0]+$/u.exec(text.slice(0, m.start));
+  const before = /(\p{Lu}[\p{L}]*)[ \u00a0]+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   const after = /^[ \u00a0]+\p{Lu}/u.exec(text.slice(m.end));
   return before !== null || after !== null || /^\p{Lu}/u.test(found);
 }
