@@ -7,7 +7,9 @@ import { guard, type Guarded } from "../auth/request";
 import { CorrectionError } from "../corrections/errors";
 import { documentIdBySlug } from "../documents";
 import { hub } from "../events/hub";
-import { errorResponse } from "./responses";
+import { ControlCharacterError } from "../../lib/text/decode";
+import { ValueOutOfRangeError } from "../db/text-guard";
+import { controlCharacterResponse, errorResponse } from "./responses";
 
 export interface DocumentContext extends Guarded {
   documentId: number;
@@ -33,6 +35,8 @@ export async function documentRoute(
   try {
     return await handler({ ...g, documentId, slug, publish });
   } catch (e) {
+    if (e instanceof ControlCharacterError) return controlCharacterResponse(g.t, e);
+    if (e instanceof ValueOutOfRangeError) return errorResponse(400, "badRequest", g.t("errors.badRequest"));
     if (e instanceof CorrectionError) {
       return errorResponse(e.status, e.code, g.t(`errors.corrections.${e.code}`, { ...e.params }), e.params);
     }
@@ -40,8 +44,14 @@ export async function documentRoute(
   }
 }
 
-/// Reads a positive integer id from a route parameter, or null.
-export function idParam(value: string): number | null {
+/// The largest id or position the database stores (a 32-bit integer column): anything larger in
+/// a URL or a body names nothing, and PostgreSQL would refuse to compare it.
+export const MAX_ID = 2 ** 31 - 1;
+
+/// Reads a whole number from `min` (1 for ids, 0 for positions) to MAX_ID from a route or query
+/// parameter, or null.
+export function idParam(value: string | null | undefined, min = 1): number | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
   const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return Number.isSafeInteger(n) && n >= min && n <= MAX_ID ? n : null;
 }

@@ -23,7 +23,7 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     const header = request.headers.get("last-event-id") || null;
     const after = new URL(request.url).searchParams.get("after") || null;
     let cursor = Number(header ?? after ?? NaN);
-    if (!Number.isSafeInteger(cursor) || cursor < 0) cursor = await lastEventId(db.kysely, documentId);
+    if (!Number.isSafeInteger(cursor) || cursor < 0 || cursor > 2 ** 31 - 1) cursor = await lastEventId(db.kysely, documentId);
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
