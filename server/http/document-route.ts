@@ -7,8 +7,7 @@ import { guard, type Guarded } from "../auth/request";
 import { CorrectionError } from "../corrections/errors";
 import { documentIdBySlug } from "../documents";
 import { hub } from "../events/hub";
-import { ControlCharacterError } from "../../lib/text/decode";
-import { ValueOutOfRangeError } from "../db/text-guard";
+import type { ControlCharacterError } from "../../lib/text/decode";
 import { controlCharacterResponse, errorResponse } from "./responses";
 
 export interface DocumentContext extends Guarded {
@@ -35,8 +34,11 @@ export async function documentRoute(
   try {
     return await handler({ ...g, documentId, slug, publish });
   } catch (e) {
-    if (e instanceof ControlCharacterError) return controlCharacterResponse(g.t, e);
-    if (e instanceof ValueOutOfRangeError) return errorResponse(400, "badRequest", g.t("errors.badRequest"));
+    // Thrown by the database plugin, which may come from another bundle's copy of the module
+    // (Next.js bundles instrumentation and routes apart): told apart by name, not instanceof.
+    const name = e instanceof Error ? e.name : "";
+    if (name === "ControlCharacterError") return controlCharacterResponse(g.t, e as ControlCharacterError);
+    if (name === "ValueOutOfRangeError") return errorResponse(400, "badRequest", g.t("errors.badRequest"));
     if (e instanceof CorrectionError) {
       return errorResponse(e.status, e.code, g.t(`errors.corrections.${e.code}`, { ...e.params }), e.params);
     }
