@@ -213,6 +213,8 @@ describe("inputs the probe sent", () => {
     const fr = await api(server.url, "POST", "/api/users", { cookie, headers: { "accept-language": "fr" }, body: { name: "newbie", password: "newbie2024", role: "reader" } });
     expect(fr.body.error.params.reason).toBe("userName");
     expect(fr.body.error.message).toMatch(/nom d’utilisateur/);
+    const common = await api(server.url, "POST", "/api/users", { cookie, body: { name: "newbie", password: "Password1234", role: "reader" } });
+    expect(common.body.error.params.reason).toBe("common");
   });
 });
 
