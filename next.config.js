@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and file-reading packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "nspell", "dictionary-fr", "mammoth", "linkedom", "@mozilla/readability"],
+  serverExternalPackages: ["better-sqlite3", "pg", "nspell", "dictionary-fr", "mammoth", "linkedom", "@mozilla/readability", "@zxcvbn-ts/language-common"],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with status 403 when a role lacks a permission.

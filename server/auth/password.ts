@@ -20,26 +20,27 @@ export class HashingBusyError extends Error {
   }
 }
 
-let running = 0;
-const line: (() => void)[] = [];
+/// One count per process (kept on globalThis: Next.js may load this module more than once).
+const KEY = Symbol.for("vis-a-vis.hashing");
+const state = ((globalThis as { [KEY]?: { running: number; line: (() => void)[] } })[KEY] ??= { running: 0, line: [] });
 
 /// Hashes running and waiting right now (for tests and monitoring).
 export function hashingLoad(): { running: number; waiting: number } {
-  return { running, waiting: line.length };
+  return { running: state.running, waiting: state.line.length };
 }
 
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= HASHING.running) {
-    if (line.length >= HASHING.waiting) throw new HashingBusyError();
-    await new Promise<void>((resolve) => line.push(resolve));
-  } else running++;
+  if (state.running >= HASHING.running) {
+    if (state.line.length >= HASHING.waiting) throw new HashingBusyError();
+    await new Promise<void>((resolve) => state.line.push(resolve));
+  } else state.running++;
   try {
     return await work();
   } finally {
     // The slot passes to the next in line, or is freed.
-    const next = line.shift();
+    const next = state.line.shift();
     if (next) next();
-    else running--;
+    else state.running--;
   }
 }
 

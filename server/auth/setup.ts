@@ -31,15 +31,21 @@ export async function isSetupTokenValid(db: Kysely<Database>, token: string): Pr
 }
 
 /// Creates the first admin with a valid setup token, and spends the token. Returns null when
-/// the token is wrong or an account already exists.
+/// the token is wrong or an account already exists. Spending the token comes first and is one
+/// statement (a conditional delete), so two people using the link at once make one admin.
 export async function completeSetup(
   db: Kysely<Database>,
   input: { token: string; name: string; password: string; address: string | null },
 ): Promise<User | null> {
   return db.transaction().execute(async (trx) => {
-    if (!(await isSetupTokenValid(trx, input.token))) return null;
+    const spent = await trx
+      .deleteFrom("settings")
+      .where("key", "=", KEY)
+      .where("value", "=", JSON.stringify(hash(input.token)))
+      .returning("key")
+      .executeTakeFirst();
+    if (!spent || (await countUsers(trx)) > 0) return null;
     const user = await createUser(trx, { name: input.name, password: input.password, role: "admin" });
-    await trx.deleteFrom("settings").where("key", "=", KEY).execute();
     await recordAudit(trx, { actor: user, action: "setup.admin", target: user.name, address: input.address });
     return user;
   });

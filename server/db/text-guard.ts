@@ -3,7 +3,9 @@
 /// where they come in (request bodies, forms, files, arguments: a 400 naming the character and
 /// the field); this is the net under them, so that no path, present or future, stores NUL or a
 /// terminal escape on SQLite or gets PostgreSQL's "invalid byte sequence" error: such a value
-/// throws ControlCharacterError before the query runs.
+/// throws ControlCharacterError before the query runs. Likewise a number no column can hold
+/// (every numeric column is a 32-bit integer) throws ValueOutOfRangeError instead of
+/// PostgreSQL's "out of range" (SQLite would store it).
 import "server-only";
 import {
   OperationNodeTransformer,
@@ -19,7 +21,19 @@ import {
 import { findControlCharacter } from "../../lib/text/controls";
 import { ControlCharacterError } from "../../lib/text/decode";
 
+/// Raised for a number no column can hold: every numeric column is a 32-bit integer.
+export class ValueOutOfRangeError extends Error {
+  constructor(readonly value: number) {
+    super(`${value} is not a whole number the database can store`);
+    this.name = "ValueOutOfRangeError";
+  }
+}
+
 function check(value: unknown) {
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < -(2 ** 31) || value > 2 ** 31 - 1) throw new ValueOutOfRangeError(value);
+    return;
+  }
   if (typeof value !== "string") return;
   const at = findControlCharacter(value);
   if (at) throw new ControlCharacterError("a value sent to the database", at);

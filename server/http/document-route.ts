@@ -8,7 +8,8 @@ import { scheduleRefresh } from "../checks/store";
 import { CorrectionError } from "../corrections/errors";
 import { documentIdBySlug } from "../documents";
 import { hub } from "../events/hub";
-import { errorResponse } from "./responses";
+import type { ControlCharacterError } from "../../lib/text/decode";
+import { controlCharacterResponse, errorResponse } from "./responses";
 
 export interface DocumentContext extends Guarded {
   documentId: number;
@@ -36,6 +37,11 @@ export async function documentRoute(
   try {
     return await handler({ ...g, documentId, slug, publish });
   } catch (e) {
+    // Thrown by the database plugin, which may come from another bundle's copy of the module
+    // (Next.js bundles instrumentation and routes apart): told apart by name, not instanceof.
+    const name = e instanceof Error ? e.name : "";
+    if (name === "ControlCharacterError") return controlCharacterResponse(g.t, e as ControlCharacterError);
+    if (name === "ValueOutOfRangeError") return errorResponse(400, "badRequest", g.t("errors.badRequest"));
     if (e instanceof CorrectionError) {
       return errorResponse(e.status, e.code, g.t(e.messageKey, { ...e.params }), { ...e.params, ...e.detail });
     }
@@ -43,8 +49,14 @@ export async function documentRoute(
   }
 }
 
-/// Reads a positive integer id from a route parameter, or null.
-export function idParam(value: string): number | null {
+/// The largest id or position the database stores (a 32-bit integer column): anything larger in
+/// a URL or a body names nothing, and PostgreSQL would refuse to compare it.
+export const MAX_ID = 2 ** 31 - 1;
+
+/// Reads a whole number from `min` (1 for ids, 0 for positions) to MAX_ID from a route or query
+/// parameter, or null.
+export function idParam(value: string | null | undefined, min = 1): number | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
   const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return Number.isSafeInteger(n) && n >= min && n <= MAX_ID ? n : null;
 }

@@ -65,6 +65,17 @@ describeIfAvailable("PostgreSQL", await postgresAvailable())("two app instances 
     expect(await signedInAs(a.url, reviewer)).toBe("renaud");
   });
 
+  it("ends a stream open on B within seconds when its session is signed out on A", async () => {
+    await createUser(db.kysely, { name: "sophie", password: TEST_PASSWORD, role: "corrector" });
+    const cookie = `vv_session=${await signIn(a.url, "sophie")}`;
+    const onB = await listen(b, cookie);
+    const t0 = Date.now();
+    expect((await call(a.url, "POST", "/api/auth/logout", cookie)).status).toBe(204);
+    await expect(onB.until(() => false, 5_000, "the end of the stream")).rejects.toThrow(/stream ended/);
+    // Announced through NOTIFY: well before the 10-second periodic check.
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it("delivers a suggestion made through A to a listener on B within a second, and B's acceptance back to A", async () => {
     const onB = await listen(b, reviewer);
     const onA = await listen(a, corrector);

@@ -1,3 +1,4 @@
+import { idParam } from "@/server/http/document-route";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { auditDetails } from "@/lib/audit/details";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const { db } = await requirePagePermission("readAudit", "/admin/audit");
   const [{ t, lang }, { before }] = await Promise.all([requestTranslation(), searchParams]);
-  const entries = await listAudit(db.kysely, { limit: PAGE, before: Number(before) || undefined });
+  const entries = await listAudit(db.kysely, { limit: PAGE, before: idParam(before) ?? undefined });
   const when = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "medium" });
   const documentIds = [...new Set(entries.flatMap((e) => (typeof e.detail?.document === "number" ? [e.detail.document] : [])))];
   const documentSlugs = new Map(

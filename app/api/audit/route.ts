@@ -1,5 +1,6 @@
 import { listAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
+import { idParam } from "@/server/http/document-route";
 
 /// The audit log, newest first: `?limit=100&before=<id>&action=login.failed`.
 export async function GET(request: Request) {
@@ -9,8 +10,7 @@ export async function GET(request: Request) {
   const limit = Math.min(500, Math.max(1, Math.trunc(Number(url.searchParams.get("limit") ?? 100)) || 100));
   // Only values an audit query can hold reach the database (PostgreSQL refuses NUL, and numbers
   // past its integers).
-  const beforeId = Number(url.searchParams.get("before"));
-  const before = Number.isSafeInteger(beforeId) && beforeId > 0 ? beforeId : undefined;
+  const before = idParam(url.searchParams.get("before")) ?? undefined;
   const actionParam = url.searchParams.get("action");
   const action = actionParam !== null && /^[a-z]+(\.[a-z]+)*$/.test(actionParam) ? actionParam : actionParam === null ? undefined : "";
   return Response.json({ entries: await listAudit(g.db.kysely, { limit, before, action }) });

@@ -307,6 +307,14 @@ describe('readTbx', () => {
     expect(entry!.langs.fr!.terms[0]!.text).toBe('déploiement');
   });
 
+  it('refuses control characters written as character references, naming the field', () => {
+    for (const [ref, code] of [['&#x80;', 'U+0080'], ['&#x9b;', 'U+009B'], ['&#127;', 'U+007F']]) {
+      const err = tbxError(() => readTbx(doc(`<termEntry id="c">${frTig(`puce${ref}`)}</termEntry>`)));
+      expect(err.message, ref).toMatch(new RegExp(`entry 0\\.langs\\.fr\\.terms\\.0\\.text: control character ${code.replace('+', '\\+')}`));
+    }
+    expect(readTbx(doc(`<termEntry id="c">${frTig('puce&#x9;IA')}</termEntry>`))[0]!.langs.fr!.terms[0]!.text).toBe('puce\tIA');
+  });
+
   it('refuses a DOCTYPE with an external entity (XXE)', () => {
     const xxe = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>

@@ -221,6 +221,17 @@ function suite(engine: Engine) {
     expect((await listAudit(db.kysely, { action: "setup.admin" }))[0]).toMatchObject({ actor: "root" });
   });
 
+  it("makes one first admin when the setup link is used twice at the same moment", async () => {
+    db = await freshDatabase(engine);
+    const token = (await issueSetupToken(db.kysely))!;
+    const outcomes = await Promise.all(
+      ["root", "rival"].map((name) => completeSetup(db.kysely, { token, name, password: PASSWORD, address: null }).catch((e) => e)),
+    );
+    expect(outcomes.filter((o) => o && !(o instanceof Error) && o.role === "admin")).toHaveLength(1);
+    expect((await listUsers(db.kysely)).map((u) => u.role)).toEqual(["admin"]);
+    expect(await isSetupTokenValid(db.kysely, token)).toBe(false);
+  });
+
   it("keeps no half-made admin when setup fails", async () => {
     db = await freshDatabase(engine);
     const token = (await issueSetupToken(db.kysely))!;

@@ -3,6 +3,7 @@ import { recordAudit } from "@/server/audit";
 import { guardUser } from "@/server/auth/request";
 import { AccountError, setUserRole } from "@/server/auth/users";
 import { announceAccessChange } from "@/server/events/access";
+import { idParam } from "@/server/http/document-route";
 import { errorResponse, readJson } from "@/server/http/responses";
 
 const body = z.object({ role: z.string().max(40) });
@@ -11,7 +12,7 @@ const body = z.object({ role: z.string().max(40) });
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const g = await guardUser(request, "manageUsers");
   if (g instanceof Response) return g;
-  const id = Number((await params).id);
+  const id = idParam((await params).id) ?? 0;
   if (!Number.isSafeInteger(id) || id <= 0) return errorResponse(404, "unknownUser", g.t("errors.account.unknownUser"));
   const input = await readJson(request, body, g.t);
   if (input instanceof Response) return input;

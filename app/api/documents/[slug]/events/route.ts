@@ -26,7 +26,7 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     const after = new URL(request.url).searchParams.get("after") || null;
     const seen = Number(header ?? after ?? NaN);
     // A client too far behind is told to reload rather than sent the whole history.
-    const replay = await replayStart(db.kysely, documentId, Number.isSafeInteger(seen) && seen >= 0 ? seen : null);
+    const replay = await replayStart(db.kysely, documentId, Number.isSafeInteger(seen) && seen >= 0 && seen <= 2 ** 31 - 1 ? seen : null);
     let cursor = replay.cursor;
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({
