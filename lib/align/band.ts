@@ -252,23 +252,49 @@ export function roughPath(sides: Sides, model: Model, band: Band, margin: number
   const tc = model.typeCost;
   const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
   cost[0] = 0;
+  const lengths = (f: number, e: number) => lengthCost(model, f, e);
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const here = offset[i]! + j - lo[i]!;
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    const base = offset[i]!;
+    // Rows i − 1 and i − 2, where beads into row i start.
+    const lo1 = i >= 1 ? lo[i - 1]! : 0;
+    const hi1 = i >= 1 ? hi[i - 1]! : -1;
+    const base1 = i >= 1 ? offset[i - 1]! : 0;
+    const lo2 = i >= 2 ? lo[i - 2]! : 0;
+    const hi2 = i >= 2 ? hi[i - 2]! : -1;
+    const base2 = i >= 2 ? offset[i - 2]! : 0;
+    const f1 = i >= 1 ? fl[i]! - fl[i - 1]! : 0;
+    const f2 = i >= 2 ? fl[i]! - fl[i - 2]! : 0;
+    for (let j = rowLo; j <= rowHi; j++) {
+      const here = base + j - rowLo;
       let best = here === 0 ? 0 : Infinity;
       let bestType = 255;
-      for (let t = 0; t < 5; t++) {
-        const [a, b] = BEAD_TYPES[t]!;
-        if (i < a || j < b) continue;
-        const prev = cell(i - a, j - b);
-        if (prev < 0) continue;
-        const before = cost[prev]!;
-        if (before === Infinity) continue;
-        const c = before + tc[t]! + (a > 0 && b > 0 ? lengthCost(model, fl[i]! - fl[i - a]!, el[j]! - el[j - b]!) : 0);
-        if (c < best) {
-          best = c;
-          bestType = t;
-        }
+      let c: number;
+      // 1-1
+      if (j >= 1 && j - 1 >= lo1 && j - 1 <= hi1) {
+        c = cost[base1 + j - 1 - lo1]! + tc[0]! + lengths(f1, el[j]! - el[j - 1]!);
+        if (c < best) (best = c), (bestType = 0);
+      }
+      // 1-0
+      if (j >= lo1 && j <= hi1) {
+        c = cost[base1 + j - lo1]! + tc[1]!;
+        if (c < best) (best = c), (bestType = 1);
+      }
+      // 0-1
+      if (j >= 1 && j - 1 >= rowLo) {
+        c = cost[here - 1]! + tc[2]!;
+        if (c < best) (best = c), (bestType = 2);
+      }
+      // 2-1
+      if (j >= 1 && j - 1 >= lo2 && j - 1 <= hi2) {
+        c = cost[base2 + j - 1 - lo2]! + tc[3]! + lengths(f2, el[j]! - el[j - 1]!);
+        if (c < best) (best = c), (bestType = 3);
+      }
+      // 1-2
+      if (j >= 2 && j - 2 >= lo1 && j - 2 <= hi1) {
+        c = cost[base1 + j - 2 - lo1]! + tc[4]! + lengths(f1, el[j]! - el[j - 2]!);
+        if (c < best) (best = c), (bestType = 4);
       }
       cost[here] = best;
       back[here] = bestType;
@@ -317,6 +343,7 @@ export function alignBanded(
     if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0), process.cpuUsage(c0).user / 1000);
     if (!result.touched || full || attempt === MAX_ATTEMPTS) return result.beads;
     rows = pathRows(result.beads, n, m);
-    if (attempt === 2) w *= 2;
+    // The rough pass is cheap: it widens at once.
+    if (attempt === 2 || options.rough) w *= 2;
   }
 }
