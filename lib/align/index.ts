@@ -37,7 +37,7 @@ export interface AlignOptions {
 }
 
 /// Beads whose score is below this are doubtful: shown to the reviewer to check.
-export const DOUBTFUL_SCORE = 0.5;
+export const DOUBTFUL_SCORE = 0.6;
 
 /// Characters of prior belief in the expected length ratio (1, or the paragraphs' for sentences).
 const RATIO_WEIGHT = 500;
