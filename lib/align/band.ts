@@ -151,10 +151,7 @@ export function alignInBand(
   let j = m;
   const near = (i: number, j: number) => (lo[i]! > 0 && j - lo[i]! < options.margin) || (hi[i]! < m && hi[i]! - j < options.margin);
   while (i > 0 || j > 0) {
-    if (near(i, j)) {
-      if (process.env.ALIGN_DEBUG && !touched) console.error("touch", i, j, lo[i], hi[i], n, m);
-      touched = true;
-    }
+    if (near(i, j)) touched = true;
     const t = back[cell(i, j)]!;
     if (t === 255) throw new Error("alignment band is disconnected");
     const [a, b] = BEAD_TYPES[t]!;
@@ -337,10 +334,8 @@ export function alignBanded(
   for (let attempt = 1; ; attempt++) {
     const band = bandAround(rows.from, rows.to, m, w);
     const full = w >= Math.max(n, m);
-    const c0 = process.cpuUsage();
     const margin = Math.max(2, Math.floor(w / 4));
     const result = options.rough ? roughPath(sides, model, band, margin) : alignInBand(sides, model, band, { ...options, margin });
-    if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0), process.cpuUsage(c0).user / 1000);
     if (!result.touched || full || attempt === MAX_ATTEMPTS) return result.beads;
     rows = pathRows(result.beads, n, m);
     // The rough pass is cheap: it widens at once.

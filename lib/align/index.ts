@@ -135,7 +135,6 @@ function alignUnits(
   model = estimateModel(evidence2, model);
   const second = alignBanded(sides, model, pathRows(first, n, m), SECOND_WIDTH, { posteriors: true, onRow: row(1) });
   progress?.(total, total);
-  if (process.env.ALIGN_DEBUG) console.error(JSON.stringify({ ...model, typeCost: Array.from(model.typeCost, (c) => Math.exp(-c).toFixed(3)) }), learned.size);
   return { raw: second, model };
 }
 
