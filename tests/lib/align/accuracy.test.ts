@@ -27,13 +27,13 @@ describe("paragraph alignment accuracy", () => {
     expect(missed).toEqual([]);
   });
 
-  it("reaches a mean exact-bead F1 of at least 0.965 over 30 hard variants (10 % merged, 10 % split, 5 % deleted)", () => {
+  it("reaches a mean exact-bead F1 of at least 0.97 over 30 hard variants (10 % merged, 10 % split, 5 % deleted)", () => {
     const scores = Array.from({ length: 30 }, (_, k) => {
       const v = editedVariant(u, k + 1);
       return beadF1(alignParagraphs(v.fr, v.en), v.gold);
     });
     const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
-    expect(mean).toBeGreaterThanOrEqual(0.965);
+    expect(mean).toBeGreaterThanOrEqual(0.97);
     expect(Math.min(...scores)).toBeGreaterThanOrEqual(0.9);
   });
 

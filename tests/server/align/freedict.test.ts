@@ -36,16 +36,14 @@ describeIfAvailable("dict-freedict-fra-eng", freedictAvailable())("FreeDict lexi
     for (const ens of lexicon.values()) for (const en of ens) expect(en).toMatch(/^[\p{L}][\p{L}'-]*$/u);
   });
 
-  it("keeps the aligner at least as accurate on the hard UDHR variants", () => {
+  it("keeps the aligner above its accuracy floor on the 30 hard UDHR variants (the command line uses it)", () => {
     const lexicon = loadFreedictLexicon(FREEDICT_DIR)!;
     const u = udhr();
-    let withDict = 0;
-    let without = 0;
-    for (let seed = 1; seed <= 10; seed++) {
+    let sum = 0;
+    for (let seed = 1; seed <= 30; seed++) {
       const v = editedVariant(u, seed);
-      withDict += beadF1(alignParagraphs(v.fr, v.en, { lexicon }), v.gold);
-      without += beadF1(alignParagraphs(v.fr, v.en), v.gold);
+      sum += beadF1(alignParagraphs(v.fr, v.en, { lexicon }), v.gold);
     }
-    expect(withDict / 10).toBeGreaterThanOrEqual(without / 10 - 0.005);
+    expect(sum / 30).toBeGreaterThanOrEqual(0.97);
   });
 });
