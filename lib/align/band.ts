@@ -151,10 +151,7 @@ export function alignInBand(
   let j = m;
   const near = (i: number, j: number) => (lo[i]! > 0 && j - lo[i]! < options.margin) || (hi[i]! < m && hi[i]! - j < options.margin);
   while (i > 0 || j > 0) {
-    if (near(i, j)) {
-      if (process.env.ALIGN_DEBUG && !touched) console.error("touch", i, j, lo[i], hi[i], n, m);
-      touched = true;
-    }
+    if (near(i, j)) touched = true;
     const t = back[cell(i, j)]!;
     if (t === 255) throw new Error("alignment band is disconnected");
     const [a, b] = BEAD_TYPES[t]!;
@@ -252,23 +249,49 @@ export function roughPath(sides: Sides, model: Model, band: Band, margin: number
   const tc = model.typeCost;
   const cell = (i: number, j: number): number => (j < lo[i]! || j > hi[i]! ? -1 : offset[i]! + j - lo[i]!);
   cost[0] = 0;
+  const lengths = (f: number, e: number) => lengthCost(model, f, e);
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]!; j <= hi[i]!; j++) {
-      const here = offset[i]! + j - lo[i]!;
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    const base = offset[i]!;
+    // Rows i − 1 and i − 2, where beads into row i start.
+    const lo1 = i >= 1 ? lo[i - 1]! : 0;
+    const hi1 = i >= 1 ? hi[i - 1]! : -1;
+    const base1 = i >= 1 ? offset[i - 1]! : 0;
+    const lo2 = i >= 2 ? lo[i - 2]! : 0;
+    const hi2 = i >= 2 ? hi[i - 2]! : -1;
+    const base2 = i >= 2 ? offset[i - 2]! : 0;
+    const f1 = i >= 1 ? fl[i]! - fl[i - 1]! : 0;
+    const f2 = i >= 2 ? fl[i]! - fl[i - 2]! : 0;
+    for (let j = rowLo; j <= rowHi; j++) {
+      const here = base + j - rowLo;
       let best = here === 0 ? 0 : Infinity;
       let bestType = 255;
-      for (let t = 0; t < 5; t++) {
-        const [a, b] = BEAD_TYPES[t]!;
-        if (i < a || j < b) continue;
-        const prev = cell(i - a, j - b);
-        if (prev < 0) continue;
-        const before = cost[prev]!;
-        if (before === Infinity) continue;
-        const c = before + tc[t]! + (a > 0 && b > 0 ? lengthCost(model, fl[i]! - fl[i - a]!, el[j]! - el[j - b]!) : 0);
-        if (c < best) {
-          best = c;
-          bestType = t;
-        }
+      let c: number;
+      // 1-1
+      if (j >= 1 && j - 1 >= lo1 && j - 1 <= hi1) {
+        c = cost[base1 + j - 1 - lo1]! + tc[0]! + lengths(f1, el[j]! - el[j - 1]!);
+        if (c < best) (best = c), (bestType = 0);
+      }
+      // 1-0
+      if (j >= lo1 && j <= hi1) {
+        c = cost[base1 + j - lo1]! + tc[1]!;
+        if (c < best) (best = c), (bestType = 1);
+      }
+      // 0-1
+      if (j >= 1 && j - 1 >= rowLo) {
+        c = cost[here - 1]! + tc[2]!;
+        if (c < best) (best = c), (bestType = 2);
+      }
+      // 2-1
+      if (j >= 1 && j - 1 >= lo2 && j - 1 <= hi2) {
+        c = cost[base2 + j - 1 - lo2]! + tc[3]! + lengths(f2, el[j]! - el[j - 1]!);
+        if (c < best) (best = c), (bestType = 3);
+      }
+      // 1-2
+      if (j >= 2 && j - 2 >= lo1 && j - 2 <= hi1) {
+        c = cost[base1 + j - 2 - lo1]! + tc[4]! + lengths(f1, el[j]! - el[j - 2]!);
+        if (c < best) (best = c), (bestType = 4);
       }
       cost[here] = best;
       back[here] = bestType;
@@ -311,12 +334,11 @@ export function alignBanded(
   for (let attempt = 1; ; attempt++) {
     const band = bandAround(rows.from, rows.to, m, w);
     const full = w >= Math.max(n, m);
-    const c0 = process.cpuUsage();
     const margin = Math.max(2, Math.floor(w / 4));
     const result = options.rough ? roughPath(sides, model, band, margin) : alignInBand(sides, model, band, { ...options, margin });
-    if (process.env.ALIGN_DEBUG) console.error("band", attempt, w, band.hi.reduce((s, h, i) => s + h - band.lo[i]! + 1, 0), process.cpuUsage(c0).user / 1000);
     if (!result.touched || full || attempt === MAX_ATTEMPTS) return result.beads;
     rows = pathRows(result.beads, n, m);
-    if (attempt === 2) w *= 2;
+    // The rough pass is cheap: it widens at once.
+    if (attempt === 2 || options.rough) w *= 2;
   }
 }

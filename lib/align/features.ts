@@ -129,31 +129,49 @@ interface UnitKeys {
   content: number[];
 }
 
-/// The keys of one unit of side `lang`.
-function unitKeys(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): UnitKeys {
+/// What one word form contributes to its unit's keys (−1: nothing).
+interface FormKeys {
+  number: number;
+  anchor: number;
+  word: number;
+  content: number;
+  translations: readonly number[] | null;
+}
+
+/// The keys a word form gives on side `lang`.
+function formKeys(raw: string, number: string | null, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): FormKeys {
+  const out: FormKeys = { number: -1, anchor: -1, word: -1, content: -1, translations: null };
+  if (number !== null) {
+    if (number.length > 0) out.number = interner.id("#" + number);
+    return out;
+  }
+  const lower = lexiconWord(raw);
+  if (STOPWORDS.has(lower)) return out;
+  const folded = fold(raw);
+  if (folded.length >= PREFIX) out.anchor = interner.id("~" + folded.slice(0, PREFIX));
+  else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) out.anchor = interner.id("=" + folded);
+  if (lower.length < 2) return out;
+  if (lang === "en") {
+    out.word = out.content = interner.id("w" + englishStem(lower));
+  } else {
+    out.content = interner.id("f" + frenchStem(lower));
+    const translations = lexicon && (lexicon.get(lower) ?? lexicon.get(frenchStem(lower)));
+    if (translations) out.translations = translations.map((en) => interner.id("w" + englishStem(en)));
+  }
+  return out;
+}
+
+/// The keys of one unit of side `lang`; `forms` caches each word form's keys.
+function unitKeys(text: string, lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined, forms: Map<string, FormKeys>): UnitKeys {
   const out: UnitKeys = { numbers: [], anchors: [], words: [], content: [] };
   for (const { text: raw, number } of tokens(text)) {
-    if (number !== null) {
-      if (number.length > 0) out.numbers.push(interner.id("#" + number));
-      continue;
-    }
-    const lower = lexiconWord(raw);
-    if (STOPWORDS.has(lower)) continue;
-    const folded = fold(raw);
-    if (folded.length >= PREFIX) out.anchors.push(interner.id("~" + folded.slice(0, PREFIX)));
-    else if (/^\p{Lu}/u.test(raw) && raw.length >= 2) out.anchors.push(interner.id("=" + folded));
-    if (lower.length < 2) continue;
-    if (lang === "en") {
-      const id = interner.id("w" + englishStem(lower));
-      out.words.push(id);
-      out.content.push(id);
-    } else {
-      out.content.push(interner.id("f" + frenchStem(lower)));
-      if (lexicon) {
-        const translations = lexicon.get(lower) ?? lexicon.get(frenchStem(lower));
-        if (translations) for (const en of translations) out.words.push(interner.id("w" + englishStem(en)));
-      }
-    }
+    let k = forms.get(raw);
+    if (!k) forms.set(raw, (k = formKeys(raw, number, lang, interner, lexicon)));
+    if (k.number >= 0) out.numbers.push(k.number);
+    if (k.anchor >= 0) out.anchors.push(k.anchor);
+    if (k.word >= 0) out.words.push(k.word);
+    if (k.content >= 0) out.content.push(k.content);
+    if (k.translations) out.words.push(...k.translations);
   }
   for (const [re, key] of PUNCTUATION) if (re.test(text)) out.anchors.push(interner.id("p" + key));
   return out;
@@ -163,7 +181,8 @@ function unitKeys(text: string, lang: "fr" | "en", interner: Interner, lexicon: 
 export function sideFeatures(texts: readonly string[], lang: "fr" | "en", interner: Interner, lexicon: Lexicon | undefined): SideFeatures {
   const count = texts.length;
   const lengths = Float64Array.from(texts, (t) => t.replace(/\s+/g, " ").length);
-  const units = texts.map((t) => unitKeys(t, lang, interner, lexicon));
+  const forms = new Map<string, FormKeys>();
+  const units = texts.map((t) => unitKeys(t, lang, interner, lexicon, forms));
   const table = (field: keyof UnitKeys) => KeyTable.build(count, (i, add) => units[i]![field].forEach(add));
   return { count, lengths, keys: [table("numbers"), table("anchors"), table("words")], content: table("content") };
 }

@@ -37,12 +37,15 @@ export interface AlignOptions {
 }
 
 /// Beads whose score is below this are doubtful: shown to the reviewer to check.
-export const DOUBTFUL_SCORE = 0.5;
+export const DOUBTFUL_SCORE = 0.6;
 
 /// Characters of prior belief in the expected length ratio (1, or the paragraphs' for sentences).
 const RATIO_WEIGHT = 500;
 
 const clampRatio = (r: number) => (r > 1.6 || r < 0.6 ? 1 : r);
+
+/// Texts of at most this many units per side get a third pass.
+const REALIGN_LIMIT = 10_000;
 
 /// Texts whose table has at most this many cells are aligned in the whole table.
 const SMALL_TABLE = 100_000;
@@ -87,8 +90,10 @@ function givenLexicon(options: AlignOptions): Lexicon | undefined {
   return mergeLexicons(options.lexicon, options.termPairs ? lexiconFromTermPairs(options.termPairs) : undefined);
 }
 
-/// Aligns units (paragraphs or sentences) with two passes: anchors and lengths first, then with
-/// a lexicon learned from the first pass. Returns the beads and the model and lexicon learned.
+/// Aligns units (paragraphs or sentences): a rough pass by lengths alone in a wide band, then
+/// lengths and anchors in a narrow band around it, then with a lexicon learned from that pass's
+/// 1-1 beads (and once more, from the better beads, for texts that are not huge). The model's
+/// parameters are estimated again after each pass. Returns the beads and the final model.
 function alignUnits(
   fr: readonly string[],
   en: readonly string[],
@@ -107,7 +112,10 @@ function alignUnits(
   // Far from 1:1, one text has much that the other has not: the totals say nothing.
   const ratio = clampRatio((sides.enLength[m]! + RATIO_WEIGHT * expectedRatio) / (sides.frLength[n]! + RATIO_WEIGHT));
   let model = defaultModel(ratio);
-  const total = 2 * (n + 1);
+  // Pass 3 (texts of up to REALIGN_LIMIT units, to keep long ones fast): the lexicon learned
+  // again from pass 2's better beads, and the model estimated again.
+  const realign = Math.max(n, m) <= REALIGN_LIMIT;
+  const total = (realign ? 3 : 2) * (n + 1);
   const row = (pass: number) => (progress ? (i: number) => (i & 255) === 0 && progress(pass * (n + 1) + i, total) : undefined);
 
   // Pass 0, cheap: lengths alone, in a wide band around the length diagonal. Where the counts
@@ -133,9 +141,17 @@ function alignUnits(
   evidence2.add(sides, first);
   evidence2.addDeviations(sides, first, model.ratio);
   model = estimateModel(evidence2, model);
-  const second = alignBanded(sides, model, pathRows(first, n, m), SECOND_WIDTH, { posteriors: true, onRow: row(1) });
+  let second = alignBanded(sides, model, pathRows(first, n, m), SECOND_WIDTH, { posteriors: !realign, onRow: row(1) });
+  if (realign) {
+    const learned2 = learnTranslations(second.filter((b) => b.type === 0).map((b) => [frUnits.content.row(b.fr), enUnits.content.row(b.en)] as const));
+    sides = new Sides(withTranslations(frUnits, learned2), enUnits);
+    const evidence3 = new ModelEvidence();
+    evidence3.add(sides, second);
+    evidence3.addDeviations(sides, second, model.ratio);
+    model = estimateModel(evidence3, model);
+    second = alignBanded(sides, model, pathRows(second, n, m), SECOND_WIDTH, { posteriors: true, onRow: row(2) });
+  }
   progress?.(total, total);
-  if (process.env.ALIGN_DEBUG) console.error(JSON.stringify({ ...model, typeCost: Array.from(model.typeCost, (c) => Math.exp(-c).toFixed(3)) }), learned.size);
   return { raw: second, model };
 }
 
