@@ -406,7 +406,7 @@ const scheduled = new Set<number>();
 
 /// Checks a document again shortly after a change, off the request's path: changes that come in
 /// a burst (bulk accepts, a fix offered in many places) are checked once, when they have settled.
-export function scheduleRefresh(db: Db, documentId: number, delayMs = 250): void {
+export function scheduleRefresh(db: Db, documentId: number, delayMs = 1000): void {
   if (scheduled.has(documentId)) return;
   scheduled.add(documentId);
   setTimeout(() => {
