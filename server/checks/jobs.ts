@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { CheckJobView } from "../../lib/flags/view";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
+import { inTurn } from "../corrections/workflow";
 import { appendEvent } from "../events/store";
 import { hub } from "../events/hub";
 import { grammarEngine } from "./grammar-env";
@@ -33,7 +34,7 @@ async function setJob(db: Db, documentId: number, job: Omit<CheckJobView, "engin
   const before = await jobView(db.kysely, documentId);
   if (before.status === job.status && before.done === job.done && before.total === job.total) return;
   const values = { status: job.status, done: job.done, total: job.total, error, updated_at: new Date().toISOString() };
-  await db.kysely.transaction().execute(async (trx) => {
+  await inTurn(db, async (trx) => {
     await trx
       .insertInto("check_jobs")
       .values({ document_id: documentId, engine: "grammalecte", ...values })
@@ -90,7 +91,7 @@ async function run(db: Db, documentId: number): Promise<void> {
       }
       const flags = (await engine.check(input, batch)).filter((f) => ENGINE_RULES.grammalecte.includes(f.rule));
       checked += batch.length;
-      await k.transaction().execute(async (trx) => {
+      await inTurn(db, async (trx) => {
         const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", batch.map((i) => fr[i].id)).execute()).map((r) => [r.id, r.revision]));
         const current = batch.filter((i) => now.get(fr[i].id) === fr[i].revision);
         await storeFlags(

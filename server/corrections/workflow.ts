@@ -18,12 +18,13 @@ import { listSuggestions, revisionView, type SuggestionView } from "./views";
 
 type Trx = Transaction<Database>;
 
-/// A correction write in a transaction of its own. On PostgreSQL the writes take turns (a
+/// A write that appends document events (corrections, checks), in a transaction of its own. On
+/// PostgreSQL the writes take turns (a
 /// transaction-scoped advisory lock, taken before any row lock), so event ids commit in the
 /// order they are drawn: a live stream reads "events after the last id I sent", and an event
 /// whose transaction committed after one with a higher id would never be sent. SQLite runs one
 /// write at a time anyway.
-function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+export function inTurn<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (trx) => {
     if (db.dialect === "postgres") await sql`select pg_advisory_xact_lock(${0x76766576}, hashtext(current_schema()))`.execute(trx);
     return work(trx);
