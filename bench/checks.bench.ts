@@ -118,22 +118,28 @@ export async function run(): Promise<BenchResult[]> {
     flagCount = flags.length;
   }
   results.push({ name: "text size", value: round(textMB, 2), unit: "MB", note: `${doc.fr.length} French paragraphs with their English` });
+  // The work is sequential (this process, then Hunspell, then this process): on an idle machine
+  // its wall-clock time is its CPU time. On a shared machine the wall clock measures the other
+  // processes too, so the target is checked on CPU time and the wall clock is shown beside it.
   results.push(
-    underTarget("check 1 MB with every rule but Grammalecte", round(Math.min(...times) / textMB), "ms/MB", 3000, `wall clock, best of 3 (${times.map((t) => round(t)).join(", ")} ms), Hunspell's two runs included${engine ? "" : " — HUNSPELL MISSING, spelling not measured"}; ${flagCount} flags; the first run is cold (JIT, caches)`),
+    underTarget("check 1 MB with every rule but Grammalecte (CPU time)", round(Math.min(...cpu) / textMB), "ms/MB", 3000, `user + system CPU of this process and Hunspell, best of 3 (${cpu.map((t) => round(t)).join(", ")} ms), the speller's preparation included${engine ? "" : " — HUNSPELL MISSING, spelling not measured"}; ${flagCount} flags; the first run is cold (JIT, caches)`),
   );
   results.push({
-    name: "CPU time of that check (this process and Hunspell)",
-    value: round(Math.min(...cpu) / textMB),
+    name: "the same check, wall clock",
+    value: round(Math.min(...times) / textMB),
     unit: "ms/MB",
-    note: `user + system CPU, best of 3 (${cpu.map((t) => round(t)).join(", ")} ms): what the check costs on a machine busy with other work`,
+    note: `best of 3 (${times.map((t) => round(t)).join(", ")} ms); equal to the CPU time on an idle machine, more under the load average shown above`,
   });
 
   const grammalecte = findGrammalecte();
   if (grammalecte) {
     const t0 = performance.now();
+    const c0 = cpuMs();
     const errors = await runGrammalecte(doc.fr, { executable: grammalecte });
     const ms = performance.now() - t0;
-    results.push({ name: "Grammalecte pass over the same MB (one process)", value: round(ms / 1000 / textMB, 1), unit: "s/MB", note: `${errors.length} errors kept; a background job in the app` });
+    const cpuS = (cpuMs() - c0) / 1000;
+    results.push({ name: "Grammalecte pass over the same MB (one process), CPU time", value: round(cpuS / textMB, 1), unit: "s/MB", note: `user + system CPU of Grammalecte and the parsing of its results; ${errors.length} errors kept; a background job in the app` });
+    results.push({ name: "Grammalecte pass, wall clock", value: round(ms / 1000 / textMB, 1), unit: "s/MB", note: "under the load average shown above" });
   } else {
     results.push({ name: "Grammalecte pass over the same MB", value: Number.NaN, unit: "s/MB", note: "grammalecte-cli is not installed" });
   }

@@ -1,8 +1,8 @@
-/// `npm run bench`: runs every `bench/*.bench.ts` module (each exports `run(): Promise<BenchResult[]>`),
+/// `npm run bench [-- MODULE…]`: runs every `bench/*.bench.ts` module (or the ones named) (each exports `run(): Promise<BenchResult[]>`),
 /// prints the figures, and rewrites bench/RESULTS.md with them, the date, the machine and
 /// whether each figure meets its target. Exits with status 1 if any target is missed.
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,8 +82,24 @@ function markdown(all: ModuleResults[], date: Date): string {
   return out.join('\n');
 }
 
+/// The module sections of an earlier RESULTS.md that this run did not redo, marked as such.
+function earlierSections(previous: string, redone: readonly string[]): string {
+  const sections = previous.split(/^(?=## )/mu).slice(1);
+  const kept = sections.filter((sec) => {
+    const name = /^## (.+)$/mu.exec(sec)?.[1]?.trim() ?? '';
+    return name !== 'Machine' && !redone.includes(name);
+  });
+  return kept.map((sec) => sec.replace(/^(## .+\n)/u, '$1\n(Figures of an earlier run: this run redid only ' + redone.join(', ') + '.)\n')).join('');
+}
+
 async function main(): Promise<void> {
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  // `npm run bench -- checks glossary`: only those modules; the others keep their last figures.
+  const only = process.argv.slice(2);
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => only.length === 0 || only.includes(f.replace(/\.bench\.ts$/, '')))
+    .sort();
+  if (files.length === 0) throw new Error(`no benchmark module named ${only.join(', ')}`);
   const all: ModuleResults[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { run?: () => Promise<BenchResult[]>; report?: string };
@@ -104,7 +120,10 @@ async function main(): Promise<void> {
     }
   }
   printTable(all);
-  writeFileSync(path.join(here, 'RESULTS.md'), markdown(all, new Date()));
+  const file = path.join(here, 'RESULTS.md');
+  let text = markdown(all, new Date());
+  if (only.length > 0) text += earlierSections(existsSync(file) ? readFileSync(file, 'utf8') : '', all.map((m) => m.module));
+  writeFileSync(file, text);
   if (all.some((m) => m.results.some(failed))) process.exitCode = 1;
 }
 

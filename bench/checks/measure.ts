@@ -187,7 +187,7 @@ export function measurementMarkdown(m: Measurement): string {
   const lines = [
     "### Precision and recall",
     "",
-    `Annotated set: the seed document's errors (its accepted and open corrections) and bench/checks/testset.json. Engines: Hunspell ${m.engines.speller ? "on" : "NOT INSTALLED"}, Grammalecte ${m.engines.grammalecte ? "on" : "NOT INSTALLED"}. Recall per rule counts the errors of our own paragraphs annotated for that rule; overall recall counts every error, style and meaning errors no rule can see included. The learned rule is left out.`,
+    `Annotated set: the seed document's errors (its accepted and open corrections) and bench/checks/testset.json. Engines: Hunspell ${m.engines.speller ? "on" : "NOT INSTALLED"}, Grammalecte ${m.engines.grammalecte ? "on" : "NOT INSTALLED"}. Recall per rule counts the errors of our own paragraphs annotated for that rule; overall recall counts every error, style and meaning errors no rule can see included. The learned rule is left out. Caution: most rules have only a few flags here, and our own paragraphs were written while the rules were built, so these precisions are upper bounds for machine translations the rules have never seen; the seed document (not written for the rules) is the fairer view.`,
     "",
     "| Rule | Default | Flags | Correct | Precision | Annotated | Found | Recall |",
     "|---|---|---:|---:|---:|---:|---:|---:|",

@@ -19,7 +19,7 @@ export const LENGTH_RATIO = {
 /// Mean of log(fr/en) and its standard deviation at `referenceChars`, over aligned pairs.
 export function lengthRatioCalibration(
   pairs: ReadonlyArray<readonly [string, string]>,
-  referenceChars = LENGTH_RATIO.referenceChars,
+  referenceChars: number = LENGTH_RATIO.referenceChars,
 ): { meanLog: number; sigma: number; pairs: number } {
   const usable = pairs.filter(([fr, en]) => fr.length >= LENGTH_RATIO.minChars && en.length >= LENGTH_RATIO.minChars);
   const logs = usable.map(([fr, en]) => Math.log(fr.length / en.length));

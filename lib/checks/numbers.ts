@@ -57,7 +57,7 @@ const NUMBER_FR = new RegExp(
   `(?<![\\p{L}\\p{N}\\-‐.,])\\d{1,3}(?:${SPACE_CLASS}\\d{3})+(?:,\\d+)?(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}\\-‐.,])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}]|[.,]\\d)`,
   "gu",
 );
-const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?:(?![\p{L}\p{N}]|[.,]\d)|(?=(?:bn|tn|m|k)(?![\p{L}\p{N}])))/gu;
+const NUMBER_EN = /(?<![\p{L}\p{N}\-‐.,])\d+(?:[.,]\d+)*(?:(?![\p{L}\p{N}]|[.,]\d)|(?=(?:bn|tn|m|k|st|nd|rd|th)(?![\p{L}\p{N}])))/gu;
 
 const ROUND = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -106,9 +106,35 @@ export function numbersIn(text: string, lang: "fr" | "en"): NumberMention[] {
   for (const m of text.matchAll(lang === "fr" ? NUMBER_WORD_FR : NUMBER_WORD_EN)) {
     const v = words[m[0].toLowerCase()];
     if (v === undefined) continue;
+    // "pour cent" is a percent sign, not a hundred.
+    if (lang === "fr" && v === 100 && /pour[ \u00a0]$/iu.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [v] });
   }
+  // The second number of a score or a range ("6-3", "2019–2020"), which the patterns above skip
+  // as glued to a hyphen.
+  for (const m of text.matchAll(/(?<=\d[-–‐])\d+(?![\p{L}\p{N}])/gu)) {
+    if (out.some((n) => n.start === m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [Number(m[0])] });
+  }
+  // French centuries and ordinals in Roman numerals ("XXIe siècle" is the 21st century).
+  if (lang === "fr") {
+    for (const m of text.matchAll(/(?<![\p{L}\p{N}])([IVXLC]+)(?:e|er|ème)(?![\p{L}\p{N}])/gu)) {
+      const v = romanValue(m[1]!);
+      if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: [v] });
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function romanValue(s: string): number | undefined {
+  const digit: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = digit[s[i]!]!;
+    const next = digit[s[i + 1] ?? ""] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && total < 400 ? total : undefined;
 }
 
 /// A value written the French way: "200 000" (narrow no-break spaces), "3,5".

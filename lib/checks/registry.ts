@@ -37,10 +37,13 @@ export function activeRules(options: CheckOptions = {}): RuleInfo[] {
   return ruleRegistry.filter((r) => !disabled.has(r.id) && (r.defaultOn || enabled.has(r.id)));
 }
 
-/// The beads of `input`: given, or one to one (extra French paragraphs get no English).
+/// The beads of `input`: given (a French paragraph in none is checked as one without English),
+/// or one to one (extra French paragraphs get no English).
 function beadsOf(input: CheckInput): Array<{ fr: number[]; en: number[] }> {
-  if (input.pairs) return input.pairs;
-  return input.fr.map((_, i) => ({ fr: [i], en: input.en && i < input.en.length ? [i] : [] }));
+  if (!input.pairs) return input.fr.map((_, i) => ({ fr: [i], en: input.en && i < input.en.length ? [i] : [] }));
+  const covered = new Set(input.pairs.flatMap((b) => b.fr));
+  const missing = input.fr.flatMap((_, i) => (covered.has(i) ? [] : [{ fr: [i], en: [] }]));
+  return [...input.pairs, ...missing];
 }
 
 /// Check a document: the flags of every active rule in every French paragraph (or only those in

@@ -112,6 +112,18 @@ function trimSpan(text: string, span: { start: number; end: number }): { start: 
 /// Fold a word for loose comparison: lower case, no accents, straight apostrophes, ligatures
 /// spelt out.
 export function foldWord(word: string): string {
+  // Plain ASCII (most words): lower case is all there is to do.
+  let ascii = true;
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  if (ascii) return upper ? word.toLowerCase() : word;
   let folded = FOLDED.get(word);
   if (folded !== undefined) return folded;
   folded = word.toLowerCase();

@@ -88,6 +88,10 @@ export interface LearnedFix {
   context?: string;
   /// Id of the suggestion that made it, for the message.
   suggestion?: number | string;
+  /// The accepted fix's MQM category and severity: the learned flags take them (default: the
+  /// rule's own).
+  category?: string;
+  severity?: FlagSeverity;
 }
 
 /// An open suggestion: the learned rule does not flag a span that one already fixes the same way.

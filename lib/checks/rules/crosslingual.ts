@@ -20,7 +20,7 @@ import {
   wordsOf,
   type WordSpan,
 } from "../text";
-import type { CheckEnvironment } from "../types";
+import type { CheckEnvironment, Flag } from "../types";
 
 export const numberMismatch: Rule = {
   id: "crosslingual/number-mismatch",
@@ -92,7 +92,14 @@ const TRANSLATED_NAMES = new Set(
     "Nuclear Atomic Monetary Supreme High Federal Reserve Commerce Justice Labor Labour Interior Foreign Home " +
     "Office Authority Service Services Council Assembly Conference Court Tribunal Police Guard Coast Air Sea " +
     "Island Islands Ocean Atlantic Pacific Mediterranean Middle Far Near Gulf Sea River Mountain Mountains Lake " +
-    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay"
+    "City Town County Province Region Kingdom Empire Peninsula Strait Canal Bay White " +
+    // Places and peoples whose French names share few letters with the English ones.
+    "England Poland Polish Beijing Peking Brussels Warsaw Hague Sweden Swedish Norway Norwegian Hungary Hungarian " +
+    "Austria Austrian Turkey Turkish Lebanon Lebanese Iraq Iraqi Morocco Moroccan Scotland Scottish Wales Welsh " +
+    "Cyprus Belarus Kyiv Cairo Mecca Edinburgh Antwerp Ghent Aachen Mainz Danish Finnish Greek Egyptian Saudi " +
+    "Syrian Pakistani Afghan Vietnamese Thai Indonesian Filipino Nigerian Kenyan Ethiopian Argentine Chilean " +
+    "Peruvian Colombian Venezuelan Cuban Irish Belgian Portuguese Czech Slovak Romanian Bulgarian Serbian " +
+    "Croatian Latin Hispanic Latino Persian Kurdish Hindu Buddhist Sunni Shiite Catholics Protestants"
   ).split(" "),
 );
 
@@ -128,7 +135,8 @@ function englishNames(en: string, words: readonly WordSpan[]): EnglishName[] {
       LETTERS_ONLY.test(bare) &&
       !bare.includes("-") &&
       (hasInnerCapital(bare) || (isCapitalized(bare) && bare.length > 1)) &&
-      !TRANSLATED_NAMES.has(bare);
+      !TRANSLATED_NAMES.has(bare) &&
+      !(bare.endsWith("s") && TRANSLATED_NAMES.has(bare.slice(0, -1)));
     const previous = run.at(-1);
     // Words of one name follow each other with a single space, and no possessive comes between.
     const joined = previous !== undefined && /^[ \u00a0]$/u.test(en.slice(previous.end, w.start)) && !/['’]s$/u.test(previous.text);
@@ -309,41 +317,29 @@ function glossaryKnows(env: CheckEnvironment, word: string): boolean {
   return words.has(foldWord(word));
 }
 
-export const nameCase: Rule = {
-  id: "crosslingual/name-case",
-  category: "fluency/spelling",
-  severity: "minor",
-  defaultOn: true,
-  needsEnglish: true,
-  run(unit, env) {
-    return nameFindings(unit, env)
-      .filter((f) => f.kind === "case")
-      .map((f) =>
-        flagOf(this, unit, f.start, f.end, "nameCase", { en: f.name.text, fr: f.found! }, {
-          replacement: f.name.text,
-          evidence: { en: f.name.text, fr: f.found! },
-        }),
-      );
-  },
-};
+/// A rule over the name findings of one kind whose fix is the English name.
+function nameRule(id: string, kind: "case" | "garbled", category: string, severity: Flag["severity"], message: string): Rule {
+  return {
+    id,
+    category,
+    severity,
+    defaultOn: true,
+    needsEnglish: true,
+    run(unit, env) {
+      return nameFindings(unit, env)
+        .filter((f) => f.kind === kind)
+        .map((f) =>
+          flagOf(this, unit, f.start, f.end, message, { en: f.name.text, fr: f.found! }, {
+            replacement: f.name.text,
+            evidence: { en: f.name.text, fr: f.found! },
+          }),
+        );
+    },
+  };
+}
 
-export const nameGarbled: Rule = {
-  id: "crosslingual/name-garbled",
-  category: "accuracy/mistranslation",
-  severity: "major",
-  defaultOn: true,
-  needsEnglish: true,
-  run(unit, env) {
-    return nameFindings(unit, env)
-      .filter((f) => f.kind === "garbled")
-      .map((f) =>
-        flagOf(this, unit, f.start, f.end, "nameGarbled", { en: f.name.text, fr: f.found! }, {
-          replacement: f.name.text,
-          evidence: { en: f.name.text, fr: f.found! },
-        }),
-      );
-  },
-};
+export const nameCase = nameRule("crosslingual/name-case", "case", "fluency/spelling", "minor", "nameCase");
+export const nameGarbled = nameRule("crosslingual/name-garbled", "garbled", "accuracy/mistranslation", "major", "nameGarbled");
 
 export const nameMissing: Rule = {
   id: "crosslingual/name-missing",

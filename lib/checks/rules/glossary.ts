@@ -71,7 +71,7 @@ export function insideName(text: string, m: TermMatch): boolean {
     const next = /^[ \u00a0]+(\p{Lu}[\p{L}]*)/u.exec(text.slice(m.end));
     return next !== null && !isSentenceStart(text, m.end + next[0].length - next[1]!.length);
   }
-  const before = /(\p{Lu}[\p{L}]*)[ \u00a0]+$/u.exec(text.slice(0, m.start));
+  const before = /(\p{Lu}[\p{L}]*)[ \u00a0]+$/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
   const after = /^[ \u00a0]+\p{Lu}/u.exec(text.slice(m.end));
   return before !== null || after !== null || /^\p{Lu}/u.test(found);
 }
@@ -258,19 +258,27 @@ const RULE_ORDER: Record<GlossaryRule, number> = {
 export function glossaryFindings(index: TermIndex, fr: string, en: string | undefined): GlossaryFinding[] {
   const frMatches = matchTerms(index, fr, "fr");
   const enMatches = en === undefined ? [] : matchTerms(index, en, "en");
-  const presence = (text: string, lang: Lang) => ({
-    entries: new Set(
-      matchTerms(index, text, lang, { all: true })
-        .filter((m) => !insideName(text, m))
-        .map((m) => m.entry),
-    ),
-    words: foldedWords(text),
-  });
-  const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : presence(en, "en"));
+  const presence = (text: string, lang: Lang) => {
+    let words: string[] | undefined;
+    return {
+      entries: new Set(
+        matchTerms(index, text, lang, { all: true })
+          .filter((m) => !insideName(text, m))
+          .map((m) => m.entry),
+      ),
+      // Folded only if a term's equivalent is not found as a term.
+      get words() {
+        return (words ??= foldedWords(text));
+      },
+    };
+  };
+  // The other side's terms are looked up only when this side has terms to look for.
+  const empty = { entries: new Set<string>(), words: [] };
+  const frFindings = sideFindings(index, fr, "fr", frMatches, en === undefined ? undefined : frMatches.length > 0 ? presence(en, "en") : empty);
   const findings = [
     ...frFindings,
     ...looseDeprecatedFindings(index, fr, frFindings),
-    ...(en === undefined ? [] : sideFindings(index, en, "en", enMatches, presence(fr, "fr"))),
+    ...(en === undefined || enMatches.length === 0 ? [] : sideFindings(index, en, "en", enMatches, presence(fr, "fr"))),
   ];
   return findings.sort(
     (a, b) => (a.lang === b.lang ? 0 : a.lang === "fr" ? -1 : 1) || a.start - b.start || RULE_ORDER[a.rule] - RULE_ORDER[b.rule],

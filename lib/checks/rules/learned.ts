@@ -5,14 +5,20 @@
 /// suggestion with the same fix are skipped.
 
 import { findRecurrences, recurrencePattern, type RecurrencePattern } from "../../corrections/recurrence";
+import { isMqmCategory } from "../../corrections/categories";
 import { flagOf, type Rule } from "../rule";
 import type { LearnedFix } from "../types";
 
-const PATTERNS = new WeakMap<readonly LearnedFix[], RecurrencePattern[]>();
+/// A pattern and the fix it was learned from.
+interface LearnedPattern extends RecurrencePattern {
+  fix: LearnedFix;
+}
+
+const PATTERNS = new WeakMap<readonly LearnedFix[], LearnedPattern[]>();
 
 /// The recurrence pattern of each learned fix (those whose context does not hold the wrong text
 /// are looked for alone).
-export function learnedPatterns(fixes: readonly LearnedFix[]): RecurrencePattern[] {
+export function learnedPatterns(fixes: readonly LearnedFix[]): LearnedPattern[] {
   let out = PATTERNS.get(fixes);
   if (out) return out;
   out = [];
@@ -29,7 +35,7 @@ export function learnedPatterns(fixes: readonly LearnedFix[]): RecurrencePattern
       const key = `${pattern.text}\u0000${pattern.start}\u0000${pattern.end}\u0000${pattern.inserted}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(pattern);
+      out.push({ ...pattern, fix });
     } catch {
       // A fix whose span does not fit its context teaches nothing.
     }
@@ -54,9 +60,12 @@ export const learnedFix: Rule = {
         if (open.some((p) => p.start < r.end + 1 && r.start < p.end + 1 && p.inserted === r.inserted)) continue;
         if (taken.some(([s, e]) => r.start < e && s < r.end)) continue;
         taken.push([r.start, r.end]);
-        out.push(
-          flagOf(this, unit, r.start, r.end, "learnedFix", { wrong: r.deleted, right: r.inserted }, { replacement: r.inserted }),
-        );
+        const flag = flagOf(this, unit, r.start, r.end, "learnedFix", { wrong: r.deleted, right: r.inserted }, {
+          replacement: r.inserted,
+          ...(pattern.fix.severity ? { severity: pattern.fix.severity } : {}),
+        });
+        if (pattern.fix.category && isMqmCategory(pattern.fix.category)) flag.category = pattern.fix.category;
+        out.push(flag);
       }
     }
     return out;

@@ -152,31 +152,28 @@ function glossaryWordSet(env: CheckEnvironment): ReadonlySet<string> {
   return set;
 }
 
-export const unknownWord: Rule = {
-  id: "spelling/unknown-word",
-  category: "fluency/spelling",
-  severity: "minor",
-  defaultOn: true,
-  engine: "speller",
-  run(unit, env) {
-    return misspellings(unit, env)
-      .filter((m) => !m.split)
-      .map((m) => flagOf(this, unit, m.start, m.end, "unknownWord", { word: m.word }));
-  },
-};
+/// A spelling rule over the misspellings with (`split`) or without a known split.
+function spellingRule(id: string, split: boolean): Rule {
+  return {
+    id,
+    category: "fluency/spelling",
+    severity: "minor",
+    defaultOn: true,
+    engine: "speller",
+    run(unit, env) {
+      return misspellings(unit, env)
+        .filter((m) => (m.split !== undefined) === split)
+        .map((m) =>
+          m.split === undefined
+            ? flagOf(this, unit, m.start, m.end, "unknownWord", { word: m.word })
+            : flagOf(this, unit, m.start, m.end, "runTogether", { word: m.word, split: m.split }, { replacement: m.split }),
+        );
+    },
+  };
+}
 
-export const runTogether: Rule = {
-  id: "spelling/run-together",
-  category: "fluency/spelling",
-  severity: "minor",
-  defaultOn: true,
-  engine: "speller",
-  run(unit, env) {
-    return misspellings(unit, env)
-      .filter((m) => m.split)
-      .map((m) => flagOf(this, unit, m.start, m.end, "runTogether", { word: m.word, split: m.split! }, { replacement: m.split! }));
-  },
-};
+export const unknownWord = spellingRule("spelling/unknown-word", false);
+export const runTogether = spellingRule("spelling/run-together", true);
 
 export const spellingRules: readonly Rule[] = [unknownWord, runTogether];
 

@@ -161,7 +161,8 @@ const LOWER_IN_FRENCH = new Set(
 /// Nationality adjectives (and languages): lower case, except as nouns for people ("les Américains").
 const NATIONALITY =
   /^(?:américain|chinois|français|anglais|allemand|japonais|russe|européen|africain|asiatique|indien|italien|espagnol|coréen|britannique|canadien|mexicain|brésilien|occidental|oriental|taïwanais|néerlandais|suisse|belge|israélien|iranien|ukrainien|australien)(?:e|es|s|ne|nes|aux|ale|ales)?$/u;
-const DETERMINER = /(?:^|\s)(?:les|des|aux|un|une|le|la|l['’]|deux|trois|ces|cet|cette|nos|vos|leurs|ses|plusieurs|certains|de|du)\s*$/iu;
+const DETERMINER =
+  /(?:^|\s)(?:les|des|aux|un|une|le|la|l['’]|deux|trois|ces|cet|cette|nos|vos|leurs|ses|plusieurs|certains|de|du)\s+(?:(?:premier|première|premiers|premières|dernier|dernière|derniers|dernières|seul|seule|seuls|seules|jeune|jeunes|autres?|nombreux|nombreuses|rares|vieux|vieil|vieille|anciens?|anciennes?|nouveaux|nouvel|nouvelles?|grands?|grandes?|petits?|petites?)\s+)?$/iu;
 
 export const midSentenceCapital: Rule = {
   id: "typography/mid-sentence-capital",
@@ -180,8 +181,11 @@ export const midSentenceCapital: Rule = {
       if (!FUNCTION_WORDS.has(lower) && !LOWER_IN_FRENCH.has(lower) && !nationality) continue;
       // A nationality noun for people keeps its capital ("les Américains"); so does a name the
       // English also capitalises mid-sentence (handled by the names rules).
-      if (nationality && DETERMINER.test(text.slice(Math.max(0, w.start - 12), w.start))) continue;
+      if (nationality && DETERMINER.test(text.slice(Math.max(0, w.start - 24), w.start))) continue;
       if (FUNCTION_WORDS.has(lower) && w.text.length < 2) continue;
+      // A function word inside a name keeps its capital ("Marine Le Pen", "La Poste", "Le Monde").
+      if (FUNCTION_WORDS.has(lower) && /^[ \u00a0]\p{Lu}/u.test(text.slice(w.end, w.end + 2))) continue;
+      if (FUNCTION_WORDS.has(lower) && /\p{Lu}\p{Ll}*[ \u00a0]$/u.test(text.slice(Math.max(0, w.start - 20), w.start))) continue;
       out.push(flagOf(this, unit, w.start, w.end, "midSentenceCapital", { word: w.text }, { replacement: lower }));
     }
     return out;

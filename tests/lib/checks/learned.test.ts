@@ -32,6 +32,11 @@ describe("learned/accepted-fix", () => {
     expect(flagsOf(rule, { fr }, { learned, openProposals })[0]!.start).toBe(12);
   });
 
+  it("gives its flags the accepted fix's category and severity", () => {
+    const learned = [{ wrong: "Deepseek", right: "DeepSeek", category: "fluency/spelling", severity: "major" as const }];
+    expect(flagsOf(rule, "Deepseek.", { learned })[0]).toMatchObject({ rule, category: "fluency/spelling", severity: "major" });
+  });
+
   it("learns nothing from empty or no-op fixes", () => {
     expect(learnedPatterns([{ wrong: "", right: "x" }, { wrong: "a", right: "a" }])).toEqual([]);
     expect(flagsOf(rule, "Deepseek.")).toEqual([]);

@@ -52,3 +52,27 @@ describe("formatFrench", () => {
     expect(formatFrench(2019)).toBe("2019");
   });
 });
+
+describe("numbersIn: words and ordinals", () => {
+  it("reads French centuries in Roman numerals and English ordinals alike", () => {
+    expect(values("au XXIe siècle", "fr")).toEqual([["XXIe", [21]]]);
+    expect(values("in the 21st century", "en")).toEqual([["21", [21]]]);
+  });
+  it("does not take « pour cent » for a hundred", () => {
+    expect(values("50 pour cent et cent euros", "fr")).toEqual([
+      ["50", [50]],
+      ["cent", [100]],
+    ]);
+  });
+});
+
+describe("numbersIn: scores and ranges", () => {
+  it("reads both numbers of a score or a range", () => {
+    expect(values("ruled 6-3 for 2019–2020", "en")).toEqual([
+      ["6", [6]],
+      ["3", [3]],
+      ["2019", [2019]],
+      ["2020", [2020]],
+    ]);
+  });
+});

@@ -46,6 +46,21 @@ describe("checkDocument", () => {
     }
   });
 
+  it("reads the English through the beads, and checks French paragraphs no bead holds", () => {
+    const input = {
+      fr: ["En 2018, il a vendu des puces.", "Il en a vendu 200 000.", "Le le reste."],
+      en: ["In 2018, he sold chips. He sold 200,000 of them."],
+      pairs: [{ fr: [0, 1], en: [0] }],
+    };
+    const flags = checkDocument(input, {}, { disabled: ["crosslingual/length-ratio"] });
+    expect(flags.map((f) => [f.paragraph, f.rule])).toEqual([[2, "typography/doubled-word"]]);
+    const shifted = checkDocument({ ...input, en: ["In 2019, he sold chips. He sold 200,000 of them."] }, {}, { disabled: ["crosslingual/length-ratio"] });
+    expect(shifted.map((f) => [f.paragraph, f.rule, f.evidence])).toEqual([
+      [0, "crosslingual/number-mismatch", { en: "2019", fr: "2018" }],
+      [2, "typography/doubled-word", undefined],
+    ]);
+  });
+
   it("honours disabled rules and the only option", () => {
     const input = { fr: ["le le chat", "la la vache"] };
     expect(checkDocument(input, {}).map((f) => f.paragraph)).toEqual([0, 1]);

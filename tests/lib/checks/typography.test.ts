@@ -84,5 +84,12 @@ describe("typography/mid-sentence-capital", () => {
   });
   it("accepts sentence starts, names, quotations and nationality nouns for people", () => {
     expect(check(rule, "Les Américains et les Chinois. Le Monde l'écrit : « Les marchés baissent. » Lundi, Paris vote.")).toEqual([]);
+    expect(check(rule, "Il sera le premier Canadien à quitter l'orbite, avec de jeunes Françaises.")).toEqual([]);
+  });
+});
+
+describe("typography/mid-sentence-capital in names", () => {
+  it("leaves function words that belong to a name", () => {
+    expect(check("typography/mid-sentence-capital", "Selon Marine Le Pen et La Poste, rien.")).toEqual([]);
   });
 });

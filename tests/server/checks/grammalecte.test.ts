@@ -47,3 +47,12 @@ describe("without Grammalecte", () => {
     }
   });
 });
+
+describe("availableEngines", () => {
+  it("says which engines are installed", async () => {
+    const { availableEngines } = await import("../../../server/checks/engines");
+    expect(availableEngines({ PATH: "/nonexistent" })).toEqual({ speller: false, grammalecte: false });
+    const { findSpeller } = await import("../../../server/checks/speller");
+    expect(availableEngines()).toEqual({ speller: findSpeller() !== undefined, grammalecte: findGrammalecte() !== undefined });
+  });
+});
