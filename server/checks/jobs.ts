@@ -18,6 +18,10 @@ import { announce, documentTexts, ENGINE_RULES, paragraphFlags, storeFlags } fro
 const BATCH_CHARS = 40_000;
 const BATCH_PARAGRAPHS = 200;
 
+/// The pass starts this long after it is asked for: Grammalecte is slow to start and keeps a core
+/// busy, so interactive work (a burst of accepts, the viewers' live updates) goes first.
+const START_DELAY_MS = 2000;
+
 const running = new Map<number, Promise<void>>();
 const again = new Set<number>();
 
@@ -68,6 +72,7 @@ export async function jobSettled(documentId: number): Promise<void> {
 
 async function run(db: Db, documentId: number): Promise<void> {
   const engine = await grammarEngine();
+  if (engine) await new Promise((resolve) => setTimeout(resolve, START_DELAY_MS).unref());
   if (!engine) return setJob(db, documentId, { status: "unavailable", done: 0, total: 0 });
   const k = db.kysely;
   const [{ fr, input }, stored] = await Promise.all([
