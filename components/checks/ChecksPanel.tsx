@@ -4,7 +4,7 @@
 /// on for this document (reviewers change them), and where the Grammalecte pass stands.
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { countBy, filterFlags, openFlags, type DocumentChecks, type FlagFilter, type FlagView } from "@/lib/flags/view";
+import { countBy, filterFlags, openFlags, type DocumentChecks, type FlagFilter, type FlagView, type RuleState } from "@/lib/flags/view";
 import { callApi } from "../api";
 import "./checks.css";
 import { categoryLabel, flagItemId, flagMessage, quoteOf, ruleLabel } from "./labels";
@@ -19,6 +19,8 @@ export interface ChecksPanelProps {
   /// The text of each paragraph by id (to quote the flagged words).
   textOf(paragraphId: number): string;
   canReview: boolean;
+  /// Told the document's rules as the server answers a switch (the event follows for others).
+  onRules(rules: RuleState[]): void;
 }
 
 function jump(flag: FlagView) {
@@ -27,7 +29,7 @@ function jump(flag: FlagView) {
   item?.focus();
 }
 
-export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: ChecksPanelProps) {
+export function ChecksPanel({ slug, checks, enabled, textOf, canReview, onRules }: ChecksPanelProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<FlagFilter>({});
   const [error, setError] = useState<string | null>(null);
@@ -40,8 +42,9 @@ export function ChecksPanel({ slug, checks, enabled, textOf, canReview }: Checks
 
   async function switchRule(rule: string, on: boolean) {
     setError(null);
-    const a = await callApi(`/api/documents/${encodeURIComponent(slug)}/checks/rules`, "PUT", { rule, enabled: on });
+    const a = await callApi<{ rules: RuleState[] }>(`/api/documents/${encodeURIComponent(slug)}/checks/rules`, "PUT", { rule, enabled: on });
     if (!a.ok) setError(a.body?.error?.message ?? t("errors.generic"));
+    else if (a.body) onRules(a.body.rules);
   }
 
   const chip = (kind: "category" | "rule", value: string, count: number) => (

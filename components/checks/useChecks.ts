@@ -2,7 +2,7 @@
 /// The document's checks held by the workspace: flags per paragraph, rules, the Grammalecte
 /// pass; kept live by the document's events (and fetched again when an event says so).
 import { useCallback, useMemo, useState } from "react";
-import { countBy, enabledRules, openFlags, type DocumentChecks } from "@/lib/flags/view";
+import { countBy, enabledRules, openFlags, type DocumentChecks, type RuleState } from "@/lib/flags/view";
 import { callApi } from "../api";
 import { applyChecksEvent, flagsOf, isChecksEvent } from "./checksState";
 
@@ -26,5 +26,6 @@ export function useChecks(slug: string, initial: DocumentChecks) {
   const of = useCallback((paragraphId: number, revision: number) => flagsOf(state, paragraphId, revision, enabled), [state, enabled]);
   /// Open flags (rules on, not dismissed) by MQM category, for the quality panel.
   const openByCategory = useMemo(() => Object.fromEntries(countBy(openFlags(state.paragraphs, enabled), "category")), [state.paragraphs, enabled]);
-  return { state, enabled, onEvent, flagsOf: of, openByCategory };
+  const setRules = useCallback((rules: RuleState[]) => setState((s) => applyChecksEvent(s, { type: "checks.rules", data: { rules } })), []);
+  return { state, enabled, onEvent, flagsOf: of, openByCategory, setRules };
 }

@@ -485,7 +485,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           onSuggest={can.suggest ? suggestFix : undefined}
         />
       )}
-      <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} />
+      <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} onRules={checks.setRules} />
       <QualityPanel slug={slug} initial={quality} version={qualityVersion} openFlags={checks.openByCategory} />
     </>
   );

@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { CheckJobView } from "../../lib/flags/view";
 import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
+import { inTurn } from "../corrections/workflow";
 import { appendEvent } from "../events/store";
 import { hub } from "../events/hub";
 import { grammarEngine } from "./grammar-env";
@@ -16,6 +17,10 @@ import { announce, documentTexts, ENGINE_RULES, paragraphFlags, storeFlags } fro
 /// A batch holds at most this many characters of French (or BATCH_PARAGRAPHS paragraphs).
 const BATCH_CHARS = 40_000;
 const BATCH_PARAGRAPHS = 200;
+
+/// The pass starts this long after it is asked for: Grammalecte is slow to start and keeps a core
+/// busy, so interactive work (a burst of accepts, the viewers' live updates) goes first.
+const START_DELAY_MS = 2000;
 
 const running = new Map<number, Promise<void>>();
 const again = new Set<number>();
@@ -33,7 +38,7 @@ async function setJob(db: Db, documentId: number, job: Omit<CheckJobView, "engin
   const before = await jobView(db.kysely, documentId);
   if (before.status === job.status && before.done === job.done && before.total === job.total) return;
   const values = { status: job.status, done: job.done, total: job.total, error, updated_at: new Date().toISOString() };
-  await db.kysely.transaction().execute(async (trx) => {
+  await inTurn(db, async (trx) => {
     await trx
       .insertInto("check_jobs")
       .values({ document_id: documentId, engine: "grammalecte", ...values })
@@ -67,6 +72,7 @@ export async function jobSettled(documentId: number): Promise<void> {
 
 async function run(db: Db, documentId: number): Promise<void> {
   const engine = await grammarEngine();
+  if (engine) await new Promise((resolve) => setTimeout(resolve, START_DELAY_MS).unref());
   if (!engine) return setJob(db, documentId, { status: "unavailable", done: 0, total: 0 });
   const k = db.kysely;
   const [{ fr, input }, stored] = await Promise.all([
@@ -90,7 +96,7 @@ async function run(db: Db, documentId: number): Promise<void> {
       }
       const flags = (await engine.check(input, batch)).filter((f) => ENGINE_RULES.grammalecte.includes(f.rule));
       checked += batch.length;
-      await k.transaction().execute(async (trx) => {
+      await inTurn(db, async (trx) => {
         const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", batch.map((i) => fr[i].id)).execute()).map((r) => [r.id, r.revision]));
         const current = batch.filter((i) => now.get(fr[i].id) === fr[i].revision);
         await storeFlags(

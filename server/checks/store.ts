@@ -19,6 +19,7 @@ import {
 import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db/connection";
 import type { Database, FlagDismissalTable } from "../db/schema";
+import { inTurn } from "../corrections/workflow";
 import { appendEvent } from "../events/store";
 import { hub } from "../events/hub";
 import { glossaryIndex } from "../glossary/store";
@@ -180,7 +181,7 @@ export function refreshFlags(db: Db, documentId: number, options: { grammar?: bo
       return [];
     }
     const previous = new Map(stored.map((s) => [`${s.engine}:${s.paragraph_id}`, s]));
-    const { views, changed } = await k.transaction().execute(async (trx) => {
+    const { views, changed } = await inTurn(db, async (trx) => {
       const ids = [...new Set([...checked.values()].flatMap((c) => c.only.map((i) => fr[i].id)))];
       // Only what is still current is stored (a concurrent accept may have moved on).
       const now = new Map((await trx.selectFrom("paragraphs").select(["id", "revision"]).where("id", "in", ids).execute()).map((r) => [r.id, r.revision]));
@@ -298,7 +299,7 @@ export async function dismissFlag(
 ): Promise<ParagraphFlags> {
   const reason = input.reason.trim();
   if (!reason) throw new FlagError("reasonRequired", "a dismissal needs a reason");
-  const out = await db.kysely.transaction().execute(async (trx) => {
+  const out = await inTurn(db, async (trx) => {
     const p = await trx
       .selectFrom("paragraphs")
       .select(["id", "text", "revision"])
@@ -341,7 +342,7 @@ export async function dismissFlag(
 
 /// Withdraws a dismissal: its flag counts again.
 export async function restoreFlag(db: Db, input: { documentId: number; dismissalId: number; actor: Actor; address?: string | null }): Promise<ParagraphFlags> {
-  const out = await db.kysely.transaction().execute(async (trx) => {
+  const out = await inTurn(db, async (trx) => {
     const d = await trx
       .selectFrom("flag_dismissals")
       .selectAll()
@@ -363,7 +364,7 @@ export async function restoreFlag(db: Db, input: { documentId: number; dismissal
 /// Switches a rule on or off for one document; viewers are told (`checks.rules`).
 export async function setRule(db: Db, input: { documentId: number; rule: string; enabled: boolean; actor: Actor; address?: string | null }): Promise<RuleState[]> {
   if (!ruleRegistry.some((r) => r.id === input.rule)) throw new FlagError("unknownRule", `no rule ${input.rule}`, { rule: input.rule });
-  const rules = await db.kysely.transaction().execute(async (trx) => {
+  const rules = await inTurn(db, async (trx) => {
     const at = new Date().toISOString();
     const values = { enabled: input.enabled ? 1 : 0, updated_by_name: input.actor.name, updated_at: at };
     await trx
@@ -406,7 +407,7 @@ const scheduled = new Set<number>();
 
 /// Checks a document again shortly after a change, off the request's path: changes that come in
 /// a burst (bulk accepts, a fix offered in many places) are checked once, when they have settled.
-export function scheduleRefresh(db: Db, documentId: number, delayMs = 250): void {
+export function scheduleRefresh(db: Db, documentId: number, delayMs = 1000): void {
   if (scheduled.has(documentId)) return;
   scheduled.add(documentId);
   setTimeout(() => {

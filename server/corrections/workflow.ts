@@ -22,8 +22,9 @@ import { listSuggestions, revisionView } from "./views";
 
 export type Trx = Transaction<Database>;
 
-/// A correction (or alignment) write in a transaction of its own. On PostgreSQL the writes take turns (a
-/// transaction-scoped advisory lock, taken before any row lock), so event ids commit in the
+/// A write that appends document events (corrections, alignment, checks), in a transaction of its
+/// own. On PostgreSQL the writes take turns (a transaction-scoped advisory lock, taken before any
+/// row lock), so event ids commit in the
 /// order they are drawn: a live stream reads "events after the last id I sent", and an event
 /// whose transaction committed after one with a higher id would never be sent. SQLite runs one
 /// write at a time anyway.

@@ -59,6 +59,16 @@ describeIfAvailable("Chromium", chromiumAvailable())("glossary terms in the read
   });
 
   it("offers a flagged term's fix as a prefilled suggestion to a corrector", async () => {
+    // The glossary flags are rules of the check registry; admitted variants are off by default
+    // (they measured under 50 % precision): a reviewer switches them on for this document.
+    await addUser(env.server.dataDir, "terms-reviewer", "reviewer");
+    const reviewer = await signIn(env.server.url, "terms-reviewer");
+    const on = await fetch(`${env.server.url}/api/documents/${SEED}/checks/rules`, {
+      method: "PUT",
+      headers: { cookie: `vv_session=${reviewer}`, origin: env.server.url, "content-type": "application/json" },
+      body: JSON.stringify({ rule: "glossary/admitted-variant", enabled: true }),
+    });
+    expect(on.status).toBe(200);
     await addUser(env.server.dataDir, "terms-corrector", "corrector");
     const page = await open(await signIn(env.server.url, "terms-corrector"));
     try {

@@ -53,13 +53,15 @@ describe("checks routes", () => {
 
   it("let only reviewers and admins switch rules and dismiss flags; refusals change nothing", async () => {
     const before = await stored();
-    const flag = allFlags(await checks()).find((f) => !f.dismissal)!;
+    const c = await checks();
+    const flag = allFlags(c).find((f) => !f.dismissal)!;
     const rule = flag.rule;
+    const wasOn = c.rules.find((r) => r.id === rule)!.enabled;
     // Columns: visitor, reader, corrector, reviewer, terminologist, admin.
     const expected: Record<Who, [number, number]> = { visitor: [401, 401], reader: [403, 403], corrector: [403, 403], reviewer: [200, 201], terminologist: [403, 403], admin: [200, 201] };
     for (const who of WHO) {
       const [ruleStatus, dismissStatus] = expected[who];
-      const off = await api(server.url, "PUT", `${DOC}/checks/rules`, { cookie: cookieOf(who), body: { rule, enabled: false } });
+      const off = await api(server.url, "PUT", `${DOC}/checks/rules`, { cookie: cookieOf(who), body: { rule, enabled: !wasOn } });
       expect(off.status, `${who} switches a rule`).toBe(ruleStatus);
       const d = await api(server.url, "POST", `${DOC}/flags/dismissals`, { cookie: cookieOf(who), body: { ...dismissalOf(flag), reason: `said by ${who}` } });
       expect(d.status, `${who} dismisses`).toBe(dismissStatus);
@@ -68,7 +70,7 @@ describe("checks routes", () => {
         const id = (d.body.paragraph.flags as FlagView[]).find((f) => f.key === flag.key)!.dismissal!.id;
         expect((await api(server.url, "DELETE", `${DOC}/flags/dismissals/${id}`, { cookie: cookieOf("reader") })).status).toBe(403);
         expect((await api(server.url, "DELETE", `${DOC}/flags/dismissals/${id}`, { cookie: cookieOf(who) })).status).toBe(200);
-        await api(server.url, "PUT", `${DOC}/checks/rules`, { cookie: cookieOf(who), body: { rule, enabled: true } });
+        await api(server.url, "PUT", `${DOC}/checks/rules`, { cookie: cookieOf(who), body: { rule, enabled: wasOn } });
       } else {
         expect(await stored(), `${who} changed nothing`).toEqual(before);
       }

@@ -14,6 +14,8 @@ export class SseStream {
   readonly events: SseEvent[] = [];
   /// The `retry:` the server asked for, once seen.
   retry: number | null = null;
+  /// Event types not to record (a test about corrections leaves the checks' events aside).
+  ignore: ((event: string) => boolean) | null = null;
   private buffer = "";
   private waiters = new Set<() => void>();
   private done = false;
@@ -27,10 +29,11 @@ export class SseStream {
 
   /// Opens the stream and waits for the server's first frame (`retry:`), which it sends once it
   /// listens for news: changes made after this resolves are seen.
-  static async open(url: string, headers: Record<string, string> = {}, timeoutMs = 5_000): Promise<SseStream> {
+  static async open(url: string, headers: Record<string, string> = {}, timeoutMs = 5_000, ignore: SseStream["ignore"] = null): Promise<SseStream> {
     const controller = new AbortController();
     const res = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
     const stream = new SseStream(res.status, res.headers, controller);
+    stream.ignore = ignore;
     if (res.status !== 200 || !res.body) {
       controller.abort();
       throw new Error(`GET ${url} answered ${res.status}: ${await res.text().catch(() => "")}`);
@@ -77,7 +80,7 @@ export class SseStream {
         else if (field === "data") data.push(value);
         else if (field === "retry") this.retry = Number(value);
       }
-      if (data.length > 0) {
+      if (data.length > 0 && !this.ignore?.(event)) {
         this.events.push({ id: id === undefined ? undefined : Number(id), event, data: JSON.parse(data.join("\n")) });
       }
     }
