@@ -89,7 +89,7 @@ export function parseDocumentFiles(slug: string, files: DocumentFiles): Document
   checkFileSize(files.meta.byteLength, "meta.json");
   let json: unknown;
   try {
-    json = parseJsonText(decode(files.meta, "meta.json"), "meta.json");
+    json = parseJsonText(decodeDocumentText(files.meta, "meta.json"), "meta.json");
   } catch (e) {
     if (e instanceof DocumentError) throw e;
     if (e instanceof ControlCharacterError) throw new DocumentError("controlCharacter", e.params, e.message);
@@ -126,7 +126,9 @@ export function checkFileSize(size: number, name: string): void {
   }
 }
 
-function decode(bytes: Uint8Array, name: string): string {
+/// A document file's bytes as text: invalid UTF-8 and control characters are refused as
+/// DocumentErrors that name the file (and the character's place).
+export function decodeDocumentText(bytes: Uint8Array, name: string): string {
   try {
     return decodeUtf8(bytes, name);
   } catch (e) {
@@ -138,7 +140,7 @@ function decode(bytes: Uint8Array, name: string): string {
 
 function readParagraphs(bytes: Uint8Array, name: string): string[] {
   checkFileSize(bytes.byteLength, name);
-  const paragraphs = splitParagraphs(decode(bytes, name));
+  const paragraphs = splitParagraphs(decodeDocumentText(bytes, name));
   if (paragraphs.length === 0) {
     throw new DocumentError("empty", { file: name }, `${name} is empty: it needs at least one line of text`);
   }

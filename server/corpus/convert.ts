@@ -3,13 +3,12 @@
 /// one DocumentError naming the file; nothing is stored by these functions.
 import "server-only";
 import path from "node:path";
-import { checkFileSize, DocumentError, isValidSlug, type DocumentSource } from "../../lib/corpus/document";
+import { checkFileSize, decodeDocumentText, DocumentError, isValidSlug, type DocumentSource } from "../../lib/corpus/document";
 import { alignmentProblem, type AlignedBead } from "../../lib/corpus/alignment";
 import type { DocumentMeta } from "../../lib/corpus/meta";
 import { webPageParagraphs } from "../../lib/formats/html";
 import { markdownParagraphs } from "../../lib/formats/markdown";
 import { plainTextParagraphs } from "../../lib/formats/plain";
-import { decodeUtf8, TextDecodeError } from "../../lib/text/decode";
 import { docxParagraphs } from "./docx";
 
 /// The formats import reads.
@@ -56,13 +55,7 @@ export async function readInputFile(file: InputFile): Promise<{ format: InputFor
   let paragraphs: string[];
   if (format === "docx") paragraphs = await docxParagraphs(file.bytes, file.name);
   else {
-    let text: string;
-    try {
-      text = decodeUtf8(file.bytes, file.name);
-    } catch (e) {
-      if (e instanceof TextDecodeError) throw new DocumentError("notUtf8", { file: file.name, offset: e.offset }, e.message);
-      throw e;
-    }
+    const text = decodeDocumentText(file.bytes, file.name);
     paragraphs = format === "markdown" ? markdownParagraphs(text) : format === "html" ? webPageParagraphs(text) : plainTextParagraphs(text);
   }
   if (paragraphs.length === 0) throw new DocumentError("empty", { file: file.name }, `${file.name} is empty: it needs at least one line of text`);

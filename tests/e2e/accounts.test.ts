@@ -193,14 +193,14 @@ describeIfAvailable("Chromium", chromiumAvailable())("accounts (Chromium)", () =
         "created an account",
         NAME,
         "127.0.0.1", // where the admin's browser was
-        '{"role":"corrector"}',
+        "role: corrector",
       ]);
       expect((await entry("user.role").locator("td").allInnerTexts()).slice(1)).toEqual([
         ADMIN,
         "changed a role",
         NAME,
         "127.0.0.1",
-        '{"from":"corrector","to":"reviewer"}',
+        "corrector → reviewer",
       ]);
       expect((await entry("login").locator("td").allInnerTexts()).slice(1, 4)).toEqual([NAME, "signed in", NAME]);
       expect((await entry("user.sessions.end").locator("td").allInnerTexts()).slice(1)).toEqual([

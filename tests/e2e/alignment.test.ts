@@ -81,7 +81,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("alignment (Chromium)", () 
       await page.locator('form.import-form button[type="submit"]').click();
       await page.locator(".import-preview .summary").waitFor();
       expect(await page.locator(".import-preview .formats").innerText()).toBe("Read as: French Markdown, English web page.");
-      expect(await page.locator(".import-preview .summary").innerText()).toMatch(/^5 French and 7 English paragraphs in \d+ beads; \d+ doubtful\.$/);
+      expect(await page.locator(".import-preview .summary").innerText()).toMatch(/^5 French paragraphs and 7 English paragraphs in \d+ beads?; \d+ doubtful\.$/);
       const previewText = await page.locator(".preview-beads").innerText();
       expect(previewText).toContain("What DeepSeek did");
       expect(previewText.match(/.{0,40}(Subscribe|alert|The Weekly).{0,40}/)?.[0]).toBeUndefined();
@@ -135,7 +135,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("alignment (Chromium)", () 
       await page.locator('form.import-form button[type="submit"]').click();
       await page.locator(".import-preview .summary").waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
-      expect(await page.locator(".import-preview .summary").innerText()).toMatch(/^3,?000 French and 3,?000 English paragraphs in 3,?000 beads/);
+      expect(await page.locator(".import-preview .summary").innerText()).toMatch(/^3,?000 French paragraphs and 3,?000 English paragraphs in 3,?000 beads/);
       expect(await page.locator(".preview-bead").count()).toBe(400);
       expect(await page.locator(".import-preview").innerText()).toMatch(/… and 2,?600 more beads\./);
     } finally {

@@ -106,7 +106,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("import form (Chromium)", (
       await page.locator('form.import-form button[type="submit"]').click();
       const summary = page.locator(".import-preview .summary");
       await summary.waitFor();
-      expect(await summary.innerText()).toMatch(/^3 French and 4 English paragraphs in \d beads?; \d doubtful\.$/);
+      expect(await summary.innerText()).toMatch(/^3 French paragraphs and 4 English paragraphs in \d beads?; \d doubtful\.$/);
       expect(await page.locator(".preview-bead").count()).toBeGreaterThanOrEqual(3);
       expect(await slugs()).toEqual(before);
       await page.locator(".import-preview button.confirm").click();
