@@ -124,7 +124,10 @@ export async function run(): Promise<BenchResult[]> {
       lost += expected.filter((id) => !heard.has(id)).length;
       disorder += r.disorder;
     }
-    const missed = [...missedBy].slice(0, 10).map(([id, n]) => `#${id} by ${n}`).join(", ");
+    const firstHeard = readers.filter((r) => expected.some((id) => !r.ids.includes(id))).map((r) => r.ids.find((id) => id > first) ?? 0);
+    const missed =
+      [...missedBy].slice(0, 10).map(([id, n]) => `#${id} by ${n}`).join(", ") +
+      (firstHeard.length ? ` (the first event those readers heard: #${Math.min(...firstHeard)} to #${Math.max(...firstHeard)}; the run's first: #${expected[0]})` : "");
     const requests = results.reduce((n, r) => n + r.requests.total, 0);
     const non2xx = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
     const codes: Record<string, number> = {};
