@@ -52,6 +52,8 @@ function correct(server: RunningServer, correctors: Corrector[]): Promise<autoca
             },
             onResponse: (status, body, context: Context) => {
               if (status === 201) context.me!.suggestion = JSON.parse(body).suggestions[0].id;
+              // After a timed-out write the paragraph moved on: take its revision from the refusal.
+              else if (status === 409) context.me!.revision = JSON.parse(body).error?.params?.revision ?? context.me!.revision;
             },
           },
           {
