@@ -58,18 +58,26 @@ async function withServer(): Promise<BenchResult[]> {
     // 100 concurrent small requests (a one-row page each) while a whole book is exported as JSON,
     // and the same 100 with nothing else running, to tell the export's share from the machine's.
     const small = `${server.url}/api/documents/${bookSlug(1_000)}/paragraphs?from=7&limit=1`;
+    // A request that fails (a reset connection on a loaded machine) is counted, not fatal.
+    let failures = 0;
+    const hundred = () => Promise.all(Array.from({ length: 100 }, () => timed(small).then(([ms]) => ms, () => (failures++, NaN)))).then((xs) => xs.filter(Number.isFinite));
     await timed(small);
     await timed(`${server.url}/api/documents/${bookSlug(1_000)}/export?format=json`);
-    const idle = await Promise.all(Array.from({ length: 100 }, () => timed(small).then(([ms]) => ms)));
-    out.push({ name: "p99 of 100 concurrent small requests, nothing else running", value: round(percentile(idle, 99)), unit: "ms", note: `the same requests as below without an export: what this machine gives at best; p50 ${round(percentile(idle, 50))} ms` });
+    const idle = await hundred();
+    out.push({ name: "p99 of 100 concurrent small requests, nothing else running", value: round(percentile(idle, 99)), unit: "ms", note: `the same requests as below without an export: what this machine gives at best; p50 ${round(percentile(idle, 50))} ms; ${failures} failed` });
     for (const n of BOOK_SIZES) {
-      const exporting = timed(`${server.url}/api/documents/${bookSlug(n)}/export?format=json`);
-      await new Promise((r) => setTimeout(r, 30));
-      const latencies = await Promise.all(Array.from({ length: 100 }, () => timed(small).then(([ms]) => ms)));
-      const [exportMs, bytes] = await exporting;
       const name = `p99 of 100 concurrent small requests during the export of ${fmt(n)} paragraphs`;
-      const note = `production server (next start), SQLite; JSON export of ${round(bytes / 1e6)} MB streamed in ${round(exportMs)} ms; small request: GET …/paragraphs?limit=1; p50 ${round(percentile(latencies, 50))} ms, max ${round(Math.max(...latencies))} ms`;
-      out.push(underTarget(name, round(percentile(latencies, 99)), "ms", 200, note));
+      try {
+        failures = 0;
+        const exporting = timed(`${server.url}/api/documents/${bookSlug(n)}/export?format=json`);
+        await new Promise((r) => setTimeout(r, 30));
+        const latencies = await hundred();
+        const [exportMs, bytes] = await exporting;
+        const note = `production server (next start), SQLite; JSON export of ${round(bytes / 1e6)} MB streamed in ${round(exportMs)} ms; small request: GET …/paragraphs?limit=1; p50 ${round(percentile(latencies, 50))} ms, max ${round(Math.max(...latencies))} ms; ${failures} failed`;
+        out.push(underTarget(name, round(percentile(latencies, 99)), "ms", 200, note));
+      } catch (e) {
+        out.push({ name, value: NaN, unit: "ms", target: 200, note: `failed: ${(e as Error).message}` });
+      }
     }
     // The reader's first HTML as it is today: the whole document in one page.
     for (const n of BOOK_SIZES) {

@@ -6,15 +6,21 @@ export class StreamClient {
   /// Ids that arrived out of order (never expected).
   disorder = 0;
   private abort = new AbortController();
+  private ready: () => void = () => {};
 
   private constructor(private readonly onEvent?: (id: number, type: string) => void) {}
 
-  /// Opens the stream at `url`; resolves once the server has answered with the stream's headers.
+  /// Opens the stream at `url`; resolves once the server's first frame (`retry:`) has arrived,
+  /// which it sends once it listens for news (the headers alone may come earlier).
   static async open(url: string, headers: Record<string, string> = {}, onEvent?: (id: number, type: string) => void): Promise<StreamClient> {
     const client = new StreamClient(onEvent);
     const res = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal: client.abort.signal });
     if (!res.ok || !res.body) throw new Error(`${url} answered ${res.status}`);
+    let ready!: () => void;
+    const started = new Promise<void>((resolve) => (ready = resolve));
+    client.ready = ready;
     void client.read(res.body.getReader());
+    await started;
     return client;
   }
 
@@ -29,6 +35,7 @@ export class StreamClient {
         for (let cut = buffer.indexOf("\n\n"); cut >= 0; cut = buffer.indexOf("\n\n")) {
           const frame = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
+          if (/^retry: /m.test(frame)) this.ready();
           const id = /^id: (\d+)$/m.exec(frame)?.[1];
           const type = /^event: (.*)$/m.exec(frame)?.[1];
           if (id === undefined || type === undefined) continue;

@@ -13,6 +13,10 @@ import { listSuggestions } from "../corrections/views";
 export const PAGE_ROWS = 200;
 export const MAX_PAGE_ROWS = 1000;
 
+/// Rows an export reads at a time: small enough that reading and writing one page holds the
+/// server for a few milliseconds only.
+export const EXPORT_PAGE_ROWS = 250;
+
 /// Lets the event loop run other requests' work (I/O callbacks included) before going on.
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -51,7 +55,7 @@ export async function rowCount(db: Kysely<Database>, documentId: number): Promis
 }
 
 /// Every row of a document, a page at a time, yielding to other requests between pages.
-export async function* rowPages(db: Kysely<Database>, documentId: number, size = MAX_PAGE_ROWS): AsyncGenerator<DocumentRow[]> {
+export async function* rowPages(db: Kysely<Database>, documentId: number, size = EXPORT_PAGE_ROWS): AsyncGenerator<DocumentRow[]> {
   const total = await rowCount(db, documentId);
   for (let from = 0; from < total; from += size) {
     const rows = await documentRows(db, documentId, from, size);
@@ -80,7 +84,7 @@ export async function suggestionPage(db: Kysely<Database>, documentId: number, a
 }
 
 /// Every suggestion of a document with its comments, by id, a page at a time.
-export async function* suggestionPagesById(db: Kysely<Database>, documentId: number, size = 500): AsyncGenerator<SuggestionView[]> {
+export async function* suggestionPagesById(db: Kysely<Database>, documentId: number, size = EXPORT_PAGE_ROWS): AsyncGenerator<SuggestionView[]> {
   for (let after: number | null = 0; after !== null; ) {
     const page: { suggestions: SuggestionView[]; next: number | null } = await suggestionPage(db, documentId, after, size);
     if (page.suggestions.length > 0) yield page.suggestions;
@@ -91,7 +95,7 @@ export async function* suggestionPagesById(db: Kysely<Database>, documentId: num
 
 /// Every suggestion of a document with its comments, by paragraph then position in the text (the
 /// order of listSuggestions), the suggestions of `size` paragraphs at a time.
-export async function* suggestionPagesByParagraph(db: Kysely<Database>, documentId: number, size = MAX_PAGE_ROWS): AsyncGenerator<SuggestionView[]> {
+export async function* suggestionPagesByParagraph(db: Kysely<Database>, documentId: number, size = EXPORT_PAGE_ROWS): AsyncGenerator<SuggestionView[]> {
   const total = await rowCount(db, documentId);
   for (let from = 0; from < total; from += size) {
     const ids = (
