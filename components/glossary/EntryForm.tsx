@@ -162,7 +162,8 @@ export function EntryForm({ entry, version: openedVersion }: { entry: TermEntry 
       if (params?.field) setProblem(`${fieldName(params.field)}${params.problem ? ` — ${params.problem}` : ""}`);
       return;
     }
-    router.push(`/glossary/${encodeURIComponent(body.id)}`);
+    // The entry's page says it was saved (and as which version).
+    router.push(`/glossary/${encodeURIComponent(body.id)}?saved=1`);
     router.refresh();
   }
 

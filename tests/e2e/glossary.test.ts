@@ -77,8 +77,10 @@ describeIfAvailable("Chromium", chromiumAvailable())("glossary (Chromium)", () =
       await row.getByLabel("Part of speech").selectOption("noun");
       await row.getByLabel("Note on the term").fill("Looser: any hindrance.");
       await editor.getByRole("button", { name: "Save changes" }).click();
-      await editor.waitForURL(`${env.server.url}/glossary/bottleneck`);
+      await editor.waitForURL(`${env.server.url}/glossary/bottleneck?saved=1`);
       await editor.locator('li.gl-term-row[data-term="obstacle"]').waitFor();
+      // The entry's page confirms the save, naming the new version.
+      expect(await editor.locator('.notice.ok[role="status"]').innerText()).toMatch(/^Entry saved \(version \d+\)\.$/);
 
       await reader.reload();
       const term = reader.locator('li.gl-term-row[data-term="obstacle"]');
@@ -121,7 +123,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("glossary (Chromium)", () =
       await page.getByLabel("Identifier").fill("wafer");
       await page.getByLabel("Subject field").fill("semiconductors");
       await page.getByRole("button", { name: "Create entry" }).click();
-      await page.waitForURL(`${env.server.url}/glossary/wafer`);
+      await page.waitForURL(`${env.server.url}/glossary/wafer?saved=1`);
       expect(await page.locator("h1").innerText()).toBe("plaquette · wafer");
       expect(await page.locator(".gl-term-row").count()).toBe(2);
       expect(await page.locator(".entry-history tbody tr").first().innerText()).toMatch(/terri\s+created/);

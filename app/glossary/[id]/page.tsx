@@ -13,7 +13,7 @@ import { entryConcordance } from "@/server/glossary/concordance";
 import { entryHistory, getEntry, getEntryRecord } from "@/server/glossary/store";
 import { requestTranslation } from "@/server/i18n";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { db } = await requirePagePermission("read", "/glossary");
@@ -22,8 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: title ?? undefined };
 }
 
-export default async function EntryPage({ params }: Props) {
-  const { id } = await params;
+export default async function EntryPage({ params, searchParams }: Props) {
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const [{ db, user }, { t, lang: uiLang }] = await Promise.all([requirePagePermission("read", `/glossary/${id}`), requestTranslation()]);
   const record = await getEntryRecord(db.kysely, id);
   if (!record) notFound();
@@ -61,6 +61,11 @@ export default async function EntryPage({ params }: Props) {
       <p className="breadcrumb">
         <Link href="/glossary">← {t("glossary.backToGlossary")}</Link>
       </p>
+      {saved === "1" && (
+        <p className="notice ok" role="status">
+          {t("glossary.entrySaved", { version })}
+        </p>
+      )}
       <div className="glossary-head">
         <h1>
           {heading.length === 0
