@@ -101,6 +101,7 @@ export async function entryHistory(db: Kysely<Database>, id: string): Promise<En
 /// The entry as one of its history items left it, or null (unknown item, another entry's item,
 /// or a removal).
 export async function entryVersionAt(db: Kysely<Database>, id: string, historyId: number): Promise<TermEntry | null> {
+  if (findControlCharacter(id) || !Number.isSafeInteger(historyId) || historyId < 1 || historyId > 2 ** 31 - 1) return null;
   const row = await db.selectFrom("term_entry_history").select("after").where("id", "=", historyId).where("entry_id", "=", id).executeTakeFirst();
   return row?.after ? (JSON.parse(row.after) as TermEntry) : null;
 }
@@ -130,6 +131,7 @@ export interface SaveEntryOptions {
 
 /// An entry with its version (1 when created, one more with every saved change).
 export async function getEntryRecord(db: Kysely<Database>, id: string): Promise<{ entry: TermEntry; version: number } | null> {
+  if (findControlCharacter(id)) return null; // no entry has one, and PostgreSQL refuses NUL
   const row = await db.selectFrom("term_entries").select(["data", "version"]).where("id", "=", id).executeTakeFirst();
   return row ? { entry: JSON.parse(row.data) as TermEntry, version: Number(row.version) } : null;
 }

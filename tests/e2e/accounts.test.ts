@@ -208,7 +208,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("accounts (Chromium)", () =
         "ended sessions",
         NAME,
         "127.0.0.1",
-        '{"sessions":1}',
+        "1 session ended",
       ]);
       // Newest first: the order they happened in, read upwards.
       const actions = await admin
