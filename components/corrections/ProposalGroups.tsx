@@ -12,6 +12,7 @@ import { paragraphAnchor } from "../reader/Reader";
 import { useApiAction } from "../useApiAction";
 import { ChangeMarks } from "./ChangeMarks";
 import { proposalGroups, type ProposalGroup } from "./proposals";
+import { RejectForm } from "./RejectForm";
 
 /// "Proposed by Vis-à-vis from fix #N, by alice": in place of a suggestion card's byline when the
 /// app proposed it.
@@ -72,22 +73,12 @@ function Group({ slug, group, textOf, canReview }: { slug: string; group: Propos
         </div>
       )}
       {rejecting && (
-        <form
-          className="inline-form reject-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
+        <RejectForm
+          busy={busy}
+          onReject={async (reason) => {
             if ((await run(`${base}/bulk`, "POST", { action: "reject", ids, reason }, done)).ok) setRejecting(false);
           }}
-        >
-          <label>
-            {t("corrections.rejectReason")}
-            <input type="text" name="reason" required maxLength={2000} autoFocus />
-          </label>
-          <button type="submit" disabled={busy}>
-            {t("corrections.confirmReject")}
-          </button>
-        </form>
+        />
       )}
       <ol className="proposal-places">
         {group.places.map((p) => {

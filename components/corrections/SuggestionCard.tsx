@@ -10,6 +10,7 @@ import { ProposedBy } from "./ProposalGroups";
 import { useApiAction } from "../useApiAction";
 import { MentionInput } from "../notifications/MentionInput";
 import { MentionText } from "../notifications/MentionText";
+import { RejectForm } from "./RejectForm";
 
 export interface CardPermissions {
   review: boolean;
@@ -57,9 +58,7 @@ export function SuggestionCard({
   const after = s.status === "open" ? text.slice(s.end, s.end + 40) : "";
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(s.createdAt));
 
-  async function sendReject(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
+  async function sendReject(reason: string) {
     if ((await run(`${base}/reject`, "POST", { reason })).ok) {
       setRejecting(false);
       setDismissed(true); // the reader's own decision: nothing to tell them
@@ -185,17 +184,7 @@ export function SuggestionCard({
           </>
         )}
       </div>
-      {rejecting && (
-        <form className="inline-form reject-form" onSubmit={sendReject}>
-          <label>
-            {t("corrections.rejectReason")}
-            <input type="text" name="reason" required maxLength={2000} autoFocus />
-          </label>
-          <button type="submit" disabled={busy}>
-            {t("corrections.confirmReject")}
-          </button>
-        </form>
-      )}
+      {rejecting && <RejectForm busy={busy} onReject={sendReject} />}
       {can.comment && (
         <form className="inline-form comment-form" onSubmit={sendComment}>
           <label>
