@@ -27,6 +27,11 @@ import { TermCard } from "../glossary/TermCard";
 import { BeadTools } from "../alignment/BeadTools";
 import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
+import { useReadingView } from "../reader/useReadingView";
+import type { ReadingView } from "../reader/views";
+import { ViewSwitch } from "../reader/ViewSwitch";
+import { TodoPanel } from "../todo/TodoPanel";
+import { focusWhenDrawn, useItemAnchor } from "../todo/useItemAnchor";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
 import { MarkedText } from "./MarkedText";
@@ -61,16 +66,21 @@ export interface WorkspaceProps {
   terms: DocumentTerms;
   checks: DocumentChecks;
   initialLayout: ReaderLayout;
+  /// clean, suggestions or original (see reader/views).
+  initialView: ReadingView;
   me: string | null;
   can: WorkspacePermissions;
 }
 
 const TERMS_KEY = "vv-show-terms";
 
-export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestions, lastEventId, quality, terms: initialTerms, checks: initialChecks, initialLayout, me, can }: WorkspaceProps) {
+export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestions, lastEventId, quality, terms: initialTerms, checks: initialChecks, initialLayout, initialView, me, can }: WorkspaceProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(applyEvent, undefined, () => initialState(rows, suggestions, beads));
   const [qualityVersion, bumpQuality] = useReducer((n: number) => n + 1, 0);
+  const reading = useReadingView(slug, initialView, qualityVersion);
+  /// Suggestion marks, lists and flags are drawn in the "suggestions" view only.
+  const marks = reading.view === "suggestions";
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState<{ text: string; category: MqmCategory; severity?: Severity; note?: string } | null>(null);
   const checks = useChecks(slug, initialChecks);
@@ -149,17 +159,27 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     return open.slice().sort((a, b) => (pos.get(a.paragraphId) ?? 0) - (pos.get(b.paragraphId) ?? 0) || a.start - b.start || a.id - b.id);
   }, [open, state.rows]);
 
-  const focusSuggestion = useCallback((id: number) => {
-    setFocused(id);
-    requestAnimationFrame(() => document.getElementById(`s-${id}`)?.focus());
-  }, []);
+  const focusSuggestion = useCallback(
+    (id: number) => {
+      setFocused(id);
+      if (reading.view !== "suggestions") reading.choose("suggestions");
+      focusWhenDrawn(`s-${id}`);
+    },
+    [reading],
+  );
+  // A link or the to-do list's walk names a suggestion (#s-N) or a thread (#t-N): show it.
+  useItemAnchor((item) => {
+    if (reading.view !== "suggestions") reading.choose("suggestions");
+    if (item.kind === "suggestion") setFocused(item.id);
+    focusWhenDrawn(`${item.kind === "suggestion" ? "s" : "t"}-${item.id}`);
+  });
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || editing !== null) return;
       if (e.key === "Escape") setCard(null);
       const index = focused === null ? -1 : ordered.findIndex((s) => s.id === focused);
-      if (e.key === "e" && can.suggest && currentParagraph !== null) {
+      if (e.key === "e" && can.suggest && currentParagraph !== null && reading.view !== "original") {
         e.preventDefault();
         setEditing(currentParagraph);
       } else if (e.key === "h" && currentParagraph !== null) {
@@ -177,7 +197,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [can, currentParagraph, editing, focused, focusSuggestion, ordered]);
+  }, [can, currentParagraph, editing, focused, focusSuggestion, ordered, reading.view]);
 
   // The text and revision the open editor started from. A live change to the paragraph does not
   // replace the editor (and the corrector's draft) under their hands: the server maps the fixes
@@ -237,7 +257,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     showTerms
       ? {
           matches: terms.matches[position]?.[lang] ?? [],
-          flagged: new Set(flagsAt(position, lang).map((f) => f.start)),
+          flagged: new Set(marks ? flagsAt(position, lang).map((f) => f.start) : []),
           highlight: card && card.bead === bead && card.match.lang !== lang ? card.match.entry : null,
           onPick: (m: TermMatch, el: HTMLElement) => pickTerm(m, position, bead, el),
         }
@@ -293,9 +313,26 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         />
       );
     }
-    const marked = (
-      <MarkedText text={r.fr} open={openSuggestionsOf(state, r.paragraphId)} onPick={focusSuggestion} terms={termDisplay(r.position, "fr", index)} flags={flagsAt(r.position, "fr")} />
-    );
+    const original = reading.view === "original" ? (reading.originals?.[r.position] ?? null) : null;
+    const marked =
+      reading.view === "original" ? (
+        <>
+          {original !== null && (
+            <button type="button" className="changed-mark" aria-label={t("views.changedMark")} title={t("views.changedMark")} onClick={() => setHistoryOf(r.position)}>
+              ≠
+            </button>
+          )}
+          {original ?? r.fr}
+        </>
+      ) : (
+        <MarkedText
+          text={r.fr}
+          open={marks ? openSuggestionsOf(state, r.paragraphId) : []}
+          onPick={focusSuggestion}
+          terms={termDisplay(r.position, "fr", index)}
+          flags={marks ? flagsAt(r.position, "fr") : []}
+        />
+      );
     return r.position === 0 ? <h1>{marked}</h1> : <p>{marked}</p>;
   };
 
@@ -320,6 +357,8 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
 
   const renderParagraphBelow = (row: ReaderParagraph, labelled: boolean) => {
     const r = byPosition.get(row.position)!;
+    // The clean and original views show the text alone (and a history one asked for).
+    if (!marks && editing !== row.position) return historyOf === row.position ? historyPanel(row.position, r) : null;
     const list = openSuggestionsOf(state, r.paragraphId);
     // Open suggestions, and the held ones a live update decided while someone had them in hand.
     const shown = [
@@ -416,23 +455,25 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           can={{ suggest: can.suggest, review: can.review }}
           onSuggest={suggestFix}
         />
-        {historyOf === row.position && (
-          <HistoryPanel
-            slug={slug}
-            position={row.position}
-            revision={r.revision}
-            canRevert={can.revert}
-            focusSuggestion={historyFocus}
-            declined={Object.values(state.suggestions).filter((s) => s.paragraphId === r.paragraphId && (s.status === "rejected" || s.status === "stale"))}
-            onClose={() => {
-              setHistoryOf(null);
-              setHistoryFocus(null);
-            }}
-          />
-        )}
+        {historyOf === row.position && historyPanel(row.position, r)}
       </>
     );
   };
+
+  const historyPanel = (position: number, r: WorkspaceRow) => (
+    <HistoryPanel
+      slug={slug}
+      position={position}
+      revision={r.revision}
+      canRevert={can.revert}
+      focusSuggestion={historyFocus}
+      declined={Object.values(state.suggestions).filter((s) => s.paragraphId === r.paragraphId && (s.status === "rejected" || s.status === "stale"))}
+      onClose={() => {
+        setHistoryOf(null);
+        setHistoryFocus(null);
+      }}
+    />
+  );
 
   const toolbar = (
     <div className="review-bar">
@@ -440,11 +481,13 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         {t(`corrections.live_${live}`)}
       </span>
       <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
+      <ViewSwitch view={reading.view} onChange={reading.choose} />
       <FlagsLink checks={checks.state} enabled={checks.enabled} />
       <button type="button" className="terms-toggle" aria-pressed={showTerms} onClick={toggleTerms}>
         {t("terms.show")}
       </button>
-      {can.review && ordered.length > 0 && (
+      <TodoPanel slug={slug} me={me} version={ordered} />
+      {can.review && marks && ordered.length > 0 && (
         <>
           <button type="button" onClick={() => setSelected(selected.size === ordered.length ? new Set() : new Set(ordered.map((s) => s.id)))}>
             {selected.size === ordered.length ? t("corrections.selectNone") : t("corrections.selectAll")}
@@ -468,6 +511,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         slug={slug}
         beads={readerBeads}
         initialLayout={initialLayout}
+        view={reading.view}
         renderFrench={renderFrench}
         renderEnglish={renderEnglish}
         renderBelow={renderBelow}

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next";
 import { sentenceLinks, type LinkedSentence } from "@/lib/corpus/sentence-links";
 import { setPreferenceCookie } from "../preferences";
+import { EnglishToggle } from "./EnglishToggle";
 import { READER_LAYOUT_COOKIE, READER_LAYOUTS, type ReaderLayout } from "./layouts";
 import { caretAt, offsetIn, rangeIn, sentenceAt, showSentences } from "./sentenceHighlight";
 import { ShortcutsHelp } from "./ShortcutsHelp";
@@ -58,6 +59,8 @@ export interface ReaderProps {
   slug: string;
   beads: ReaderBead[];
   initialLayout: ReaderLayout;
+  /// The view of the text (clean, suggestions, original), for styles and tests.
+  view?: string;
   /// Replaces the plain text of a French paragraph (the correction workspace draws suggestions there).
   renderFrench?: (paragraph: ReaderParagraph, bead: ReaderBead, index: number) => ReactNode;
   /// Replaces the plain text of an English paragraph (terms are underlined there).
@@ -72,7 +75,7 @@ export interface ReaderProps {
 
 type Side = "fr" | "en";
 
-export function Reader({ slug, beads, initialLayout, renderFrench, renderEnglish, renderBelow, onCurrentChange, toolbar }: ReaderProps) {
+export function Reader({ slug, beads, initialLayout, view, renderFrench, renderEnglish, renderBelow, onCurrentChange, toolbar }: ReaderProps) {
   const { t } = useTranslation();
   const [layout, setLayout] = useState<ReaderLayout>(initialLayout);
   const [current, setCurrent] = useState<number | null>(null);
@@ -221,7 +224,7 @@ export function Reader({ slug, beads, initialLayout, renderFrench, renderEnglish
     bead.fr.length === 0 ? "·" : bead.fr.length === 1 ? String(bead.fr[0].position + 1) : `${bead.fr[0].position + 1}–${bead.fr[bead.fr.length - 1].position + 1}`;
 
   return (
-    <div className={`reader layout-${layout}${onlyDoubtful ? " only-doubtful" : ""}`} data-layout={layout} data-slug={slug}>
+    <div className={`reader layout-${layout}${onlyDoubtful ? " only-doubtful" : ""}`} data-layout={layout} data-view={view} data-slug={slug}>
       <div className="reader-toolbar">
         <div className="layout-switch" role="group" aria-label={t("reader.layout")}>
           {READER_LAYOUTS.map((l) => (
@@ -230,6 +233,7 @@ export function Reader({ slug, beads, initialLayout, renderFrench, renderEnglish
             </button>
           ))}
         </div>
+        <EnglishToggle layout={layout} onChange={chooseLayout} />
         {doubtful.length > 0 && (
           <button type="button" className="doubtful-filter" aria-pressed={onlyDoubtful} onClick={() => setOnlyDoubtful(!onlyDoubtful)}>
             {t("alignment.onlyDoubtful", { count: doubtful.length })}

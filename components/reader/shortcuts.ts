@@ -24,6 +24,8 @@ export const SHORTCUTS: ReadonlyArray<{ section: "reader" | "review" | "editor";
       { keys: ["h"], action: "history" },
       { keys: ["n"], action: "nextSuggestion" },
       { keys: ["p"], action: "previousSuggestion" },
+      { keys: ["]"], action: "nextTodo" },
+      { keys: ["["], action: "previousTodo" },
       { keys: ["a"], action: "accept" },
       { keys: ["r"], action: "reject" },
     ],

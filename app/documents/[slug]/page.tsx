@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Workspace } from "@/components/corrections/Workspace";
 import { READER_LAYOUT_COOKIE, readerLayout } from "@/components/reader/layouts";
+import { READING_VIEW_COOKIE, readingView } from "@/components/reader/views";
 import { DOUBTFUL_SCORE } from "@/lib/align";
 import { can, type Action } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/server/auth/request";
@@ -77,6 +78,7 @@ export default async function DocumentPage({ params }: Props) {
         terms={terms}
         checks={checks}
         initialLayout={readerLayout(jar.get(READER_LAYOUT_COOKIE)?.value)}
+        initialView={readingView(jar.get(READING_VIEW_COOKIE)?.value, allowed("suggest"))}
         me={user?.name ?? null}
         can={{ suggest: allowed("suggest"), comment: allowed("comment"), review: allowed("review"), revert: allowed("revert"), align: allowed("review") }}
       />
