@@ -16,7 +16,7 @@ export async function openSuggestionItems(db: Kysely<Database>, documentId: numb
     db
       .selectFrom("suggestions as s")
       .innerJoin("paragraphs as p", "p.id", "s.paragraph_id")
-      .select(["s.id", "s.paragraph_id", "p.position", "p.lang", "s.start", "s.author_name", "s.created_at", "s.category", "s.severity", "s.same_fix_as"])
+      .select(["s.id", "s.paragraph_id", "p.position", "p.lang", "s.start", "s.author_name", "s.created_at", "s.category", "s.severity", "s.same_fix_as", "s.deleted", "s.inserted"])
       .where("s.document_id", "=", documentId)
       .where("s.status", "=", "open")
       .where("p.removed", "=", 0)
@@ -49,8 +49,13 @@ export async function openSuggestionItems(db: Kysely<Database>, documentId: numb
     severity: s.severity,
     status: s.same_fix_as === null ? "open" : "proposed",
     mentions: [...(mentions.get(s.id) ?? [])],
+    change: { deleted: clip(s.deleted), inserted: clip(s.inserted) },
   }));
 }
+
+/// The longest excerpt of a change an item carries (the list shows a line, not a paragraph).
+const EXCERPT = 80;
+const clip = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 
 /// The sources a document's to-do list is gathered from.
 export const TODO_SOURCES: readonly TodoSource[] = [openSuggestionItems];

@@ -284,7 +284,8 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
 
   const byPosition = new Map(state.rows.map((r) => [r.position, r]));
   const readerBeads: ReaderBead[] = state.beads.map((b) => ({
-    fr: b.fr.map((i) => ({ position: i, text: byPosition.get(i)?.fr ?? "" })),
+    // The original view reads (and pairs sentences in) the text as imported.
+    fr: b.fr.map((i) => ({ position: i, text: (reading.view === "original" ? reading.originals?.[i] : undefined) ?? byPosition.get(i)?.fr ?? "" })),
     en: b.en.map((i) => english[i] ?? { position: i, text: "" }),
     doubtful: b.score !== undefined && b.score < doubtfulScore,
   }));
@@ -318,7 +319,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
       reading.view === "original" ? (
         <>
           {original !== null && (
-            <button type="button" className="changed-mark" aria-label={t("views.changedMark")} title={t("views.changedMark")} onClick={() => setHistoryOf(r.position)}>
+            <button type="button" className="changed-mark" data-not-text aria-label={t("views.changedMark")} title={t("views.changedMark")} onClick={() => setHistoryOf(r.position)}>
               ≠
             </button>
           )}
@@ -482,7 +483,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
       </span>
       <span className="open-total">{t("corrections.openTotal", { count: ordered.length })}</span>
       <ViewSwitch view={reading.view} onChange={reading.choose} />
-      <FlagsLink checks={checks.state} enabled={checks.enabled} />
+      {marks && <FlagsLink checks={checks.state} enabled={checks.enabled} />}
       <button type="button" className="terms-toggle" aria-pressed={showTerms} onClick={toggleTerms}>
         {t("terms.show")}
       </button>
@@ -501,7 +502,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
         </>
       )}
       <Notice message={bulk.message} inline />
-      <ProposalGroups slug={slug} open={ordered} rows={state.rows} canReview={can.review} />
+      {marks && <ProposalGroups slug={slug} open={ordered} rows={state.rows} canReview={can.review} />}
     </div>
   );
 

@@ -145,6 +145,13 @@ function TodoRow({ item, current, label }: { item: TodoItem; current: boolean; l
         <span className="who">{item.author}</span>
         <span className="age">{label("age", ageOf(item.createdAt, new Date()))}</span>
         {item.status !== "open" && <span className="status">{label("status", item.status)}</span>}
+        {item.change && (
+          <span className="excerpt change">
+            <del>{item.change.deleted}</del>
+            <ins>{item.change.inserted}</ins>
+          </span>
+        )}
+        {item.excerpt && <span className="excerpt">{item.excerpt}</span>}
       </a>
     </li>
   );

@@ -23,6 +23,10 @@ export interface TodoItem {
   status: string;
   /// Everyone mentioned (`@name`) in it or in its replies.
   mentions: string[];
+  /// Suggestions: the change it makes (for the list to show what it is about).
+  change?: { deleted: string; inserted: string };
+  /// Threads: a short excerpt (the quoted text or the first comment).
+  excerpt?: string;
 }
 
 /// How old an item is: made in the last 24 hours, in the last 7 days, or before.

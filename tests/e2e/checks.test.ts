@@ -102,6 +102,8 @@ describeIfAvailable("Chromium", chromiumAvailable())("automatic checks (Chromium
   it("marks flags in the French text apart from terms and suggestions, and a mark leads to its flag", async () => {
     // (The first test switched every rule on for the seed.)
     const context = await newContext(env.browser, { locale: "en-US" });
+    // A visitor reads the clean text by default: flags are drawn in the suggestions view.
+    await context.addCookies([{ name: "view", value: "suggestions", url: env.server.url }]);
     const page = await context.newPage();
     try {
       await openDocument(page);

@@ -69,7 +69,7 @@ function suite(engine: Engine) {
     const items = await openSuggestionItems(db.kysely, documentId);
     expect(items).toHaveLength(4);
     const ici = items.find((i) => i.id === ids.ici)!;
-    expect(ici).toMatchObject({ kind: "suggestion", position: 2, lang: "fr", author: "cora", category: "fluency/spelling", severity: "minor", status: "open" });
+    expect(ici).toMatchObject({ kind: "suggestion", position: 2, lang: "fr", author: "cora", category: "fluency/spelling", severity: "minor", status: "open", change: { deleted: "ici", inserted: "là" } });
     expect(ici.mentions.sort()).toEqual(["cora", "dan", "rev"]);
     expect(items.find((i) => i.id === ids.commis)!.mentions).toEqual([]);
   });
