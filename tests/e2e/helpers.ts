@@ -130,3 +130,8 @@ export async function selectInEditor(page: Page, row: string, phrase: string): P
   // The editor takes the selection from the document (selectionchange).
   await page.waitForFunction((text) => getSelection()?.toString() === text, phrase, { timeout: WAIT_MS });
 }
+
+/// Saves a screenshot under $SHOTS_DIR (when set), to look at what a test drove.
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
+}

@@ -2,18 +2,12 @@
 /// and `[` walk the filtered suggestions across paragraphs, each step selecting the row and
 /// focusing the card; a filter chosen in the panel lands in the URL.
 import { expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { chromiumAvailable } from "../support/browser";
 import { sessionCookieFor } from "../support/accounts";
-import { proposeReplacement, rowsOf } from "../support/corrections";
+import { proposeReplacement, rowsOf, wordOnceIn } from "../support/corrections";
 import { describeIfAvailable } from "../support/requirements";
-import { SEED, newContext, readerReady, readerState, serverAndBrowser, WAIT_MS } from "./helpers";
+import { SEED, newContext, readerReady, readerState, serverAndBrowser, screenshot, WAIT_MS } from "./helpers";
 
-/// A word standing once, between spaces, in the text.
-const onceIn = (text: string) => text.split(" ").find((w) => /^\p{L}{4,}$/u.test(w) && text.split(` ${w} `).length === 2)!;
-const shot = async (page: Page, name: string) => {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
-};
 
 describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", () => {
   const env = serverAndBrowser();
@@ -24,7 +18,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", ()
     const rows = await rowsOf(env.server.url, SEED, cora);
     const ids: number[] = [];
     for (const position of [9, 3, 5]) {
-      const word = onceIn(rows[position].fr);
+      const word = wordOnceIn(rows[position].fr);
       const severity = position === 5 ? "minor" : "critical";
       ids.push((await proposeReplacement(env.server.url, SEED, cora, position, ` ${word} `, ` ${word}x `, { category: "fluency/spelling", severity })).id);
     }
@@ -41,7 +35,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", ()
       expect(await panel.locator(".todo-item").evaluateAll((l) => l.map((x) => (x as HTMLElement).dataset.anchor))).toEqual([`s-${in3}`, `s-${in9}`]);
       expect(await panel.locator("select[name=author] option[value=cora]").innerText()).toBe("cora (2)");
       expect(await panel.locator("select[name=severity] option[value=minor]").innerText()).toBe("minor (1)");
-      await shot(page, "todo-en-1366");
+      await screenshot(page, "todo-en-1366");
 
       await page.keyboard.press("]");
       await page.waitForFunction((id) => document.activeElement?.id === `s-${id}`, in3, { timeout: WAIT_MS });
@@ -65,7 +59,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", ()
       expect(new URL(page.url()).searchParams.get("severity")).toBe("minor");
       expect(new URL(page.url()).searchParams.get("author")).toBe("cora");
       await page.setViewportSize({ width: 390, height: 844 });
-      await shot(page, "todo-en-390");
+      await screenshot(page, "todo-en-390");
     } finally {
       await context.close();
     }
@@ -79,7 +73,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", ()
       await readerReady(page);
       await page.locator(".todo-panel h2").waitFor();
       expect(await page.locator(".todo-panel h2").innerText()).toBe("Liste à traiter");
-      await shot(page, "todo-fr-1366");
+      await screenshot(page, "todo-fr-1366");
       await page.keyboard.press("?");
       const dialog = page.locator("dialog.shortcuts-dialog");
       await dialog.waitFor({ state: "visible" });

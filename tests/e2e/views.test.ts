@@ -6,13 +6,10 @@ import type { Page } from "playwright-core";
 import { chromiumAvailable } from "../support/browser";
 import { call } from "../support/corrections";
 import { describeIfAvailable } from "../support/requirements";
-import { SEED, newContext, readerReady, serverAndBrowser } from "./helpers";
+import { SEED, newContext, readerReady, serverAndBrowser, screenshot } from "./helpers";
 
 const MARKS = ".sug-mark, .flag-mark, .suggestion-list, .flag-list";
 const count = (page: Page, selector: string) => page.locator(selector).count();
-const shot = async (page: Page, name: string) => {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
-};
 
 describeIfAvailable("Chromium", chromiumAvailable())("reading views (Chromium)", () => {
   const env = serverAndBrowser();
@@ -26,7 +23,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("reading views (Chromium)",
       expect(await page.getAttribute(".reader", "data-view")).toBe("clean");
       expect(await count(page, MARKS)).toBe(0);
       expect(await page.locator(".view-switch button[aria-pressed=true]").innerText()).toBe("Clean");
-      await shot(page, "clean-en-1366");
+      await screenshot(page, "clean-en-1366");
 
       await page.locator(".view-switch button[data-view=suggestions]").click();
       await page.locator(".sug-mark").first().waitFor();
@@ -67,10 +64,13 @@ describeIfAvailable("Chromium", chromiumAvailable())("reading views (Chromium)",
       await readerReady(page);
       expect(await english.isVisible()).toBe(false);
       expect(await page.locator(".english-toggle").innerText()).toBe("Afficher l’anglais");
-      await shot(page, "suggestions-no-english-fr-1366");
+      await screenshot(page, "suggestions-no-english-fr-1366");
       await page.locator(".english-toggle").click();
       await english.waitFor({ state: "visible" });
       expect(await page.getAttribute(".reader", "data-layout")).toBe("side");
+      await page.locator(".view-switch button[data-view=clean]").click();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, "clean-fr-390");
     } finally {
       await context.close();
     }
@@ -95,9 +95,9 @@ describeIfAvailable("Chromium", chromiumAvailable())("reading views (Chromium)",
       // The mark opens the paragraph's history, where the changes are listed.
       await cell.locator(".changed-mark").click();
       await page.locator(".history-panel").first().waitFor();
-      await shot(page, "original-en-1366");
+      await screenshot(page, "original-en-1366");
       await page.setViewportSize({ width: 390, height: 844 });
-      await shot(page, "original-en-390");
+      await screenshot(page, "original-en-390");
     } finally {
       await context.close();
     }

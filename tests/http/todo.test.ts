@@ -1,10 +1,10 @@
-/// The to-do list and the original texts over HTTP from the production server: filters in the
+/// The to-do list, the original texts and the reading view a page opens in, over HTTP from the production server: filters in the
 /// query string, counts, pages, "mentions me", bad parameters, and who may read them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieFor } from "../support/accounts";
-import { call, proposeReplacement, rowsOf } from "../support/corrections";
+import { call, proposeReplacement, rowsOf, wordOnceIn } from "../support/corrections";
 import { startServer, type RunningServer } from "../support/server";
-import { api, SEED, seedParagraphs } from "./helpers";
+import { api, getPage, SEED, seedParagraphs } from "./helpers";
 
 let server: RunningServer;
 const cookies: Record<string, string> = {};
@@ -20,8 +20,7 @@ beforeAll(async () => {
   ] as const)
     cookies[name] = await sessionCookieFor(server, name, role);
   const rows = await rowsOf(server.url, SEED, cookies.cora);
-  const text = rows[6].fr;
-  const word = text.split(" ").find((w) => /^\p{L}{4,}$/u.test(w) && text.split(` ${w} `).length === 2)!;
+  const word = wordOnceIn(rows[6].fr);
   mine = (await proposeReplacement(server.url, SEED, cookies.cora, 6, ` ${word} `, ` ${word}x `, { category: "fluency/spelling", severity: "critical" })).id;
   const c = await call(server.url, "POST", `/api/documents/${SEED}/suggestions/${mine}/comments`, cookies.rev, { text: "@rita, qu'en dites-vous ?" });
   expect(c.status).toBe(201);
@@ -91,5 +90,19 @@ describe("originals API", () => {
     for (const position of changed) expect(a.body.originals[position]).not.toBe(rows.find((r) => r.position === position)!.fr);
     const imported = seedParagraphs("fr");
     for (const position of changed) expect(a.body.originals[position]).toBe(imported[position]);
+  });
+});
+
+describe("reading view of the document page", () => {
+  const viewOf = async (cookie?: string) => /class="reader[^"]*"[^>]*data-view="(\w+)"/.exec((await getPage(`${server.url}/documents/${SEED}`, cookie ? { cookie } : {})).html)?.[1];
+
+  it("opens clean for readers, with suggestions for those who correct, and as the cookie says once chosen", async () => {
+    expect(await viewOf()).toBe("clean");
+    expect(await viewOf(cookies.rita)).toBe("clean");
+    expect(await viewOf(cookies.cora)).toBe("suggestions");
+    expect(await viewOf(cookies.rev)).toBe("suggestions");
+    expect(await viewOf("view=original")).toBe("original");
+    expect(await viewOf(`${cookies.rev}; view=clean`)).toBe("clean");
+    expect(await viewOf("view=nonsense")).toBe("clean");
   });
 });

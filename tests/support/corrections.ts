@@ -64,3 +64,11 @@ export async function proposeReplacement(
   if (a.status !== 201) throw new Error(`suggesting "${replacement}" answered ${a.status}: ${JSON.stringify(a.body)}`);
   return a.body.suggestions[0];
 }
+
+/// A word of four letters or more standing exactly once, between spaces, in `text` (a phrase
+/// `proposeReplacement` can aim at).
+export function wordOnceIn(text: string): string {
+  const word = text.split(" ").find((w) => /^\p{L}{4,}$/u.test(w) && text.split(` ${w} `).length === 2);
+  if (!word) throw new Error(`no word stands once in: ${text}`);
+  return word;
+}
