@@ -103,6 +103,7 @@ export function TodoPanel({ slug, me, version }: { slug: string; me: string | nu
             )}
           </div>
           {todo.error !== null && <p className="error">{todo.error || t("errors.generic")}</p>}
+          {!todo.page && todo.error === null && <p className="todo-total">{t("todo.loading")}</p>}
           {todo.page && (
             <p className="todo-total" role="status">
               {t("todo.total", { count: todo.page.total })} {items.length > 0 && t("todo.keys")}

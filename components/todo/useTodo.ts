@@ -10,6 +10,8 @@ import { callApi } from "../api";
 
 /// The query parameter that keeps the panel open (`?todo` alone: open, no filter).
 export const TODO_PARAM = "todo";
+/// How long the list waits for live changes to settle before asking for itself again.
+const REFETCH_MS = 150;
 
 /// Rewrites the page's query string (keeping its path and hash) without reloading it.
 function writeUrl(open: boolean, filter: TodoFilter) {
@@ -33,18 +35,22 @@ export function useTodo(slug: string, version: unknown) {
     setOpen(params.has(TODO_PARAM) || Object.keys(fromUrl).length > 0);
   }, []);
 
+  // A burst of live changes (a bulk accept) asks once, when it is over.
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void callApi<TodoPage>(`/api/documents/${encodeURIComponent(slug)}/todo?${filterToQuery(filter)}`, "GET").then((a) => {
-      if (!live) return;
-      if (a.ok && a.body) {
-        setPage(a.body);
-        setError(null);
-      } else setError(a.body?.error?.message ?? "");
-    });
+    const timer = setTimeout(() => {
+      void callApi<TodoPage>(`/api/documents/${encodeURIComponent(slug)}/todo?${filterToQuery(filter)}`, "GET").then((a) => {
+        if (!live) return;
+        if (a.ok && a.body) {
+          setPage(a.body);
+          setError(null);
+        } else setError(a.body?.error?.message ?? "");
+      });
+    }, REFETCH_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [slug, open, filter, version]);
 

@@ -53,6 +53,12 @@ describeIfAvailable("Chromium", chromiumAvailable())("to-do list (Chromium)", ()
       await page.waitForFunction((id) => document.activeElement?.id === `s-${id}`, in3, { timeout: WAIT_MS });
       expect((await readerState(page)).current).toEqual(["p-4"]);
 
+      // A new suggestion matching the filter joins the list live.
+      const word = wordOnceIn(rows[7].fr);
+      const live = (await proposeReplacement(env.server.url, SEED, cora, 7, ` ${word} `, ` ${word}x `, { category: "fluency/spelling", severity: "critical" })).id;
+      await panel.locator(`.todo-item[data-anchor="s-${live}"]`).waitFor();
+      expect(await panel.locator(".todo-item").count()).toBe(3);
+
       // A reviewer's own change of filter is kept in the URL, to be shared.
       await panel.locator("select[name=severity]").selectOption("minor");
       await panel.locator(`.todo-item[data-anchor="s-${ids[2]}"]`).waitFor();
