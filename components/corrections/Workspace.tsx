@@ -8,7 +8,7 @@
 ///
 /// Keys (outside text fields): e opens the editor on the current row's (first) French paragraph;
 /// n / p move to the next / previous open suggestion; a accepts and r rejects the focused one;
-/// h shows history.
+/// h shows history; c comments on the words selected in either language.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AlignedBead } from "@/lib/corpus/alignment";
@@ -16,6 +16,7 @@ import type { Fix } from "@/lib/corrections/draft";
 import { isMqmCategory, type MqmCategory, type Severity } from "@/lib/corrections/categories";
 import { offersFix, type DocumentChecks, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
+import { threadAnchorId, threadOfHash, type ThreadView } from "@/lib/comments/view";
 import type { DocumentQuality, SuggestionView } from "@/lib/corrections/views";
 import type { DocumentTerms } from "@/lib/glossary/views";
 import { callApi } from "../api";
@@ -25,6 +26,10 @@ import { FlagList } from "../checks/FlagList";
 import { useChecks } from "../checks/useChecks";
 import { TermCard } from "../glossary/TermCard";
 import { BeadTools } from "../alignment/BeadTools";
+import { CommentComposer } from "../comments/CommentComposer";
+import { clearThreads, drawThreads } from "../comments/threadHighlights";
+import { ThreadList } from "../comments/ThreadList";
+import { useThreads } from "../comments/useThreads";
 import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
 import { useApiAction } from "../useApiAction";
@@ -51,8 +56,8 @@ export interface WorkspaceProps {
   rows: WorkspaceRow[];
   /// How the French paragraphs (rows) and the English ones pair up.
   beads: AlignedBead[];
-  /// The English paragraphs, by position.
-  english: ReaderParagraph[];
+  /// The English paragraphs, by position (with their ids and revisions, which comments refer to).
+  english: EnglishParagraph[];
   /// Beads the aligner scored under this are doubtful.
   doubtfulScore: number;
   suggestions: SuggestionView[];
@@ -63,6 +68,12 @@ export interface WorkspaceProps {
   initialLayout: ReaderLayout;
   me: string | null;
   can: WorkspacePermissions;
+}
+
+/// An English paragraph of the reader.
+export interface EnglishParagraph extends ReaderParagraph {
+  id: number;
+  revision: number;
 }
 
 const TERMS_KEY = "vv-show-terms";
@@ -113,9 +124,10 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     setCard(null);
   };
 
+  const threadEvents = useRef<(event: { type: string; data: unknown }) => boolean>(() => false);
   const onEvent = useCallback(
     (event: Parameters<Parameters<typeof useDocumentEvents>[2]>[0]) => {
-      if (checks.onEvent(event)) return;
+      if (checks.onEvent(event) || threadEvents.current(event)) return;
       event = event as WorkspaceEvent;
       dispatch(event);
       if (event.type === "suggestion.accepted" || event.type === "revision.reverted" || event.type === "glossary.changed") {
@@ -127,6 +139,39 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     [base, checks],
   );
   const live = useDocumentEvents(slug, lastEventId, onEvent);
+
+  // Comment threads: loaded for the paragraphs shown, kept live, drawn on their words.
+  const paragraphIds = useMemo(() => [...state.rows.map((r) => r.paragraphId), ...english.map((p) => p.id)], [state.rows, english]);
+  const threads = useThreads(slug, paragraphIds);
+  threadEvents.current = threads.onEvent;
+  const threadList = useMemo(() => Object.values(threads.threads), [threads.threads]);
+  const [threadInHand, setThreadInHand] = useState<number | null>(null);
+  const [threadTarget, setThreadTarget] = useState<number | null>(null);
+  useEffect(() => {
+    drawThreads(threadList, (th) => (th.lang === "fr" ? state.rows.find((r) => r.paragraphId === th.paragraphId)?.fr : english[th.position]?.text), threadInHand);
+  });
+  useEffect(() => () => clearThreads(), []);
+  // A link to a thread (`#t-12`, as notifications give) brings its card into view once it is loaded.
+  useEffect(() => {
+    const go = () => setThreadTarget(threadOfHash(window.location.hash));
+    go();
+    window.addEventListener("hashchange", go);
+    return () => window.removeEventListener("hashchange", go);
+  }, []);
+  const targetLoaded = threadTarget !== null && !!threads.threads[threadTarget];
+  useEffect(() => {
+    if (!targetLoaded) return;
+    requestAnimationFrame(() => {
+      const card = document.getElementById(threadAnchorId(threadTarget!));
+      card?.scrollIntoView({ block: "center" });
+      card?.focus({ preventScroll: true });
+    });
+  }, [targetLoaded, threadTarget]);
+  const paragraphOf = (lang: "fr" | "en", position: number) => {
+    if (lang === "en") return english[position] ? { id: english[position].id, revision: english[position].revision, text: english[position].text } : null;
+    const r = byPosition.get(position);
+    return r ? { id: r.paragraphId, revision: r.revision, text: r.fr } : null;
+  };
 
   // Presence: say which paragraph this user looks at, again every 20 s; forget silent viewers.
   const currentRef = useRef<number | null>(null);
@@ -312,6 +357,16 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           {renderParagraphBelow(p, bead.fr.length > 1)}
         </div>
       ))}
+      <ThreadList
+        slug={slug}
+        number={String((bead.fr[0] ?? bead.en[0])?.position + 1)}
+        threads={threadList.filter((th) => (th.lang === "fr" ? bead.fr : bead.en).some((p) => p.position === th.position))}
+        me={me}
+        can={{ comment: can.comment, review: can.review }}
+        target={threadTarget}
+        onChanged={(th: ThreadView) => threads.put([th], true)}
+        onFocusThread={setThreadInHand}
+      />
       {can.align && current === index && (
         <BeadTools slug={slug} beads={state.beads} index={index} onChanged={(next) => dispatch({ type: "alignment.changed", data: { beads: next } })} />
       )}
@@ -485,6 +540,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           onSuggest={can.suggest ? suggestFix : undefined}
         />
       )}
+      {can.comment && <CommentComposer slug={slug} paragraphOf={paragraphOf} onCreated={(th) => threads.put([th], true)} />}
       <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} onRules={checks.setRules} />
       <QualityPanel slug={slug} initial={quality} version={qualityVersion} openFlags={checks.openByCategory} />
     </>

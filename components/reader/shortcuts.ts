@@ -26,6 +26,7 @@ export const SHORTCUTS: ReadonlyArray<{ section: "reader" | "review" | "editor";
       { keys: ["p"], action: "previousSuggestion" },
       { keys: ["a"], action: "accept" },
       { keys: ["r"], action: "reject" },
+      { keys: ["c"], action: "comment" },
     ],
   },
   {

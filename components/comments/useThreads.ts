@@ -1,0 +1,59 @@
+"use client";
+/// The comment threads the page knows of: loaded for the paragraphs it shows (a reader that
+/// shows a page of rows at a time asks for those rows only), then kept current by the
+/// `threads.changed` events, which carry each changed thread whole.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ThreadView } from "@/lib/comments/view";
+import { callApi } from "../api";
+
+/// How many paragraph ids one request carries.
+const CHUNK = 400;
+
+export interface ThreadsEvent {
+  type: "threads.changed";
+  data: { threads: ThreadView[] };
+}
+
+export function useThreads(slug: string, paragraphIds: readonly number[]) {
+  const [threads, setThreads] = useState<Record<number, ThreadView>>({});
+  const asked = useRef(new Set<number>());
+
+  /// Puts threads in place; `fresh` ones (an event, an answer) replace what is known, loaded
+  /// ones do not (an event may have come in while they were read).
+  const put = useCallback((list: readonly ThreadView[], fresh: boolean) => {
+    setThreads((prev) => {
+      const next = { ...prev };
+      for (const t of list) if (fresh || !next[t.id]) next[t.id] = t;
+      return next;
+    });
+  }, []);
+
+  const key = paragraphIds.join(",");
+  useEffect(() => {
+    const missing = key
+      .split(",")
+      .filter(Boolean)
+      .map(Number)
+      .filter((id) => !asked.current.has(id));
+    for (const id of missing) asked.current.add(id);
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const chunk = missing.slice(i, i + CHUNK);
+      void callApi<{ threads: ThreadView[] }>(`/api/documents/${encodeURIComponent(slug)}/threads?paragraphs=${chunk.join(",")}`, "GET").then((a) => {
+        if (a.ok && a.body) put(a.body.threads, false);
+        else for (const id of chunk) asked.current.delete(id);
+      });
+    }
+  }, [slug, key, put]);
+
+  /// Takes a live event if it is one of threads; says whether it was.
+  const onEvent = useCallback(
+    (event: { type: string; data: unknown }): boolean => {
+      if (event.type !== "threads.changed") return false;
+      put((event as ThreadsEvent).data.threads, true);
+      return true;
+    },
+    [put],
+  );
+
+  return { threads, put, onEvent };
+}
