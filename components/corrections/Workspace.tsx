@@ -147,10 +147,28 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
   const threadList = useMemo(() => Object.values(threads.threads), [threads.threads]);
   const [threadInHand, setThreadInHand] = useState<number | null>(null);
   const [threadTarget, setThreadTarget] = useState<number | null>(null);
+  const draw = useRef(() => {});
+  draw.current = () => {
+    const french = new Map(state.rows.map((r) => [r.paragraphId, r.fr]));
+    drawThreads(threadList, (th) => (th.lang === "fr" ? french.get(th.paragraphId) : english[th.position]?.text), threadInHand);
+  };
+  useEffect(() => draw.current());
+  // Highlight ranges live in the text nodes: whenever the reader's text is drawn again (by this
+  // page or by the reader alone), draw them again on the new nodes.
   useEffect(() => {
-    drawThreads(threadList, (th) => (th.lang === "fr" ? state.rows.find((r) => r.paragraphId === th.paragraphId)?.fr : english[th.position]?.text), threadInHand);
-  });
-  useEffect(() => () => clearThreads(), []);
+    const rows = document.querySelector(".reader .rows");
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => draw.current());
+    });
+    if (rows) observer.observe(rows, { childList: true, characterData: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      clearThreads();
+    };
+  }, []);
   // A link to a thread (`#t-12`, as notifications give) brings its card into view once it is loaded.
   useEffect(() => {
     const go = () => setThreadTarget(threadOfHash(window.location.hash));
