@@ -100,7 +100,7 @@ export function ThreadCard({
           </form>
         )}
         {can.comment && mayResolve && (
-          <button type="button" className="tool thread-resolve" disabled={action.busy} onClick={() => setResolved(!thread.resolved)}>
+          <button type="button" className="thread-resolve" disabled={action.busy} onClick={() => setResolved(!thread.resolved)}>
             {thread.resolved ? t("threads.reopen") : t("threads.resolve")}
           </button>
         )}

@@ -49,6 +49,9 @@ export function readerSelection(): TextSelection | null {
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end <= start) return null;
   const box = range.getBoundingClientRect();
-  const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340));
+  // The comment box is 26rem wide, or the window less a margin: keep it all on screen.
+  const width = document.documentElement.clientWidth;
+  const boxWidth = Math.min(26 * 16, width - 16);
+  const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + width - boxWidth - 8));
   return { lang, position, start, end, at: { left, top: box.bottom + window.scrollY + 6 } };
 }

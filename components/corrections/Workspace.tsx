@@ -32,6 +32,7 @@ import { ThreadList } from "../comments/ThreadList";
 import { useThreads } from "../comments/useThreads";
 import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
+import { caretAt, offsetIn } from "../reader/sentenceHighlight";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
 import { MarkedText } from "./MarkedText";
@@ -185,6 +186,27 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
       card?.focus({ preventScroll: true });
     });
   }, [targetLoaded, threadTarget]);
+  // A click on words a thread is about (not on a term or a suggestion) brings its card forward.
+  const threadsRef = useRef(threadList);
+  threadsRef.current = threadList;
+  useEffect(() => {
+    function onClick(e: MouseEvent) {
+      const target = e.target as HTMLElement;
+      const para = target.closest?.<HTMLElement>(".reader .para");
+      if (!para || target.closest("[role=button], button, a, textarea") || !window.getSelection()?.isCollapsed) return;
+      const caret = caretAt(e.clientX, e.clientY);
+      const at = caret && offsetIn(para, caret.node, caret.offset);
+      if (at === null || at === undefined) return;
+      const hit = threadsRef.current.find(
+        (th) => !th.stale && !th.resolved && th.lang === para.dataset.lang && String(th.position) === para.dataset.position && th.start <= at && at < th.end,
+      );
+      if (!hit) return;
+      setThreadInHand(hit.id);
+      document.getElementById(threadAnchorId(hit.id))?.focus();
+    }
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
   const paragraphOf = (lang: "fr" | "en", position: number) => {
     if (lang === "en") return english[position] ? { id: english[position].id, revision: english[position].revision, text: english[position].text } : null;
     const r = byPosition.get(position);

@@ -117,6 +117,16 @@ describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chro
       expect(await card.locator(".thread-quote q").innerText()).toBe(english);
       expect(await card.locator("mark.mention").innerText()).toBe("@cora");
       expect(await drawn(rev)).toContain(english);
+      // A click on the drawn words brings the thread's card forward.
+      const id = await card.getAttribute("data-thread");
+      const spot = await rev.evaluate((w) => {
+        const range = [...((CSS as any).highlights.get("vv-thread") ?? [])].find((r: Range) => r.toString() === w) as Range;
+        range.startContainer.parentElement!.scrollIntoView({ block: "center" });
+        const b = range.getBoundingClientRect();
+        return { x: b.left + Math.min(b.width / 2, 10), y: b.top + b.height / 2 };
+      }, english);
+      await rev.mouse.click(spot.x, spot.y);
+      await rev.waitForFunction((t) => document.activeElement?.id === t, `t-${id}`);
       // Live: the other viewer gets the thread, drawn on the same words, without a reload.
       await cora.locator(`li.thread-card[data-lang="en"]`, { hasText: english }).waitFor();
       await cora.waitForFunction((w) => [...((CSS as any).highlights.get("vv-thread") ?? [])].some((r: Range) => r.toString() === w), english);
@@ -139,7 +149,6 @@ describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chro
       await rev.waitForFunction((w) => [...((CSS as any).highlights.get("vv-thread") ?? [])].some((r: Range) => r.toString() === w), english);
 
       // The mention reached cora's bell; its link leads to the thread's card.
-      const id = await card.getAttribute("data-thread");
       const notes = await call(env.server.url, "GET", "/api/notifications", cookies.cora);
       expect(notes.body.notifications[0]).toMatchObject({ kind: "mention", threadId: Number(id) });
       await cora.goto(`${env.server.url}/documents/${SEED}#t-${id}`);
