@@ -150,7 +150,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chro
 
       // The mention reached cora's bell; its link leads to the thread's card.
       const notes = await call(env.server.url, "GET", "/api/notifications", cookies.cora);
-      expect(notes.body.notifications[0]).toMatchObject({ kind: "mention", threadId: Number(id) });
+      expect(notes.body.notifications.find((n: { kind: string }) => n.kind === "mention")).toMatchObject({ threadId: Number(id), actor: "rev" });
       await cora.goto(`${env.server.url}/documents/${SEED}#t-${id}`);
       await readerReady(cora);
       await cora.waitForFunction((t) => document.activeElement?.id === t, `t-${id}`);
