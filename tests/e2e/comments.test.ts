@@ -9,7 +9,7 @@ import { chromiumAvailable } from "../support/browser";
 import { sessionCookieFor } from "../support/accounts";
 import { call, proposeReplacement, rowsOf, type Row } from "../support/corrections";
 import { describeIfAvailable } from "../support/requirements";
-import { SEED, hydrated, newContext, readerReady, serverAndBrowser } from "./helpers";
+import { SEED, hydrated, newContext, readerReady, selectText, serverAndBrowser } from "./helpers";
 
 describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chromium)", () => {
   const env = serverAndBrowser();
@@ -61,26 +61,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chro
   }
 
   /// Selects words of a paragraph, as a mouse drag would.
-  async function select(page: Page, lang: "fr" | "en", position: number, words: string): Promise<void> {
-    await page.evaluate(
-      ({ lang, position, words }) => {
-        const para = document.querySelector(`.reader .para[data-lang="${lang}"][data-position="${position}"]`)!;
-        const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          const i = n.data.indexOf(words);
-          if (i < 0) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + words.length);
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(r);
-          return;
-        }
-        throw new Error(`"${words}" is not in one text node`);
-      },
-      { lang, position, words },
-    );
-  }
+  const select = (page: Page, lang: "fr" | "en", position: number, words: string) => selectText(page, `.reader .para[data-lang="${lang}"][data-position="${position}"]`, words);
 
   /// Comments on words through the button under the selection (or the c key); returns the card.
   async function comment(page: Page, lang: "fr" | "en", position: number, words: string, text: string, how: "button" | "key" = "button") {
