@@ -80,9 +80,10 @@ export function CommentComposer({ slug, paragraphOf, onCreated }: { slug: string
     });
     if (!answer.ok || !answer.body) return;
     onCreated(answer.body.thread);
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
     close();
+    // The live event may have shown the thread before this answer came, and the reader may have
+    // selected other words since: take the selection as it is now.
+    setSelection(readerSelection());
   }
 
   if (box) {

@@ -8,6 +8,8 @@ import { callApi } from "../api";
 
 /// How many paragraph ids one request carries.
 const CHUNK = 400;
+/// Past this many paragraphs to load at once, the document's threads are read in one request.
+const WHOLE = 4 * CHUNK;
 
 export interface ThreadsEvent {
   type: "threads.changed";
@@ -36,11 +38,13 @@ export function useThreads(slug: string, paragraphIds: readonly number[]) {
       .map(Number)
       .filter((id) => !asked.current.has(id));
     for (const id of missing) asked.current.add(id);
-    for (let i = 0; i < missing.length; i += CHUNK) {
-      const chunk = missing.slice(i, i + CHUNK);
-      void callApi<{ threads: ThreadView[] }>(`/api/documents/${encodeURIComponent(slug)}/threads?paragraphs=${chunk.join(",")}`, "GET").then((a) => {
+    const base = `/api/documents/${encodeURIComponent(slug)}/threads`;
+    // Many rows shown at once (a whole long document): one request for all its threads.
+    const chunks = missing.length > WHOLE ? [null] : Array.from({ length: Math.ceil(missing.length / CHUNK) }, (_, i) => missing.slice(i * CHUNK, (i + 1) * CHUNK));
+    for (const chunk of chunks) {
+      void callApi<{ threads: ThreadView[] }>(chunk ? `${base}?paragraphs=${chunk.join(",")}` : base, "GET").then((a) => {
         if (a.ok && a.body) put(a.body.threads, false);
-        else for (const id of chunk) asked.current.delete(id);
+        else for (const id of chunk ?? missing) asked.current.delete(id);
       });
     }
   }, [slug, key, put]);

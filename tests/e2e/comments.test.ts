@@ -76,6 +76,7 @@ describeIfAvailable("Chromium", chromiumAvailable())("comments on any text (Chro
     await input.press("Enter");
     const card = page.locator(`li.thread-card[data-lang="${lang}"]`, { hasText: text });
     await card.waitFor();
+    await page.locator(".comment-box").waitFor({ state: "detached" });
     return card;
   }
 
