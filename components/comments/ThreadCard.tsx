@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { threadAnchorId, type ThreadView } from "@/lib/comments/view";
 import { Notice } from "../Notice";
 import { MentionInput } from "../notifications/MentionInput";
-import { MentionText } from "../notifications/MentionText";
+import { CommentItem } from "../notifications/CommentItem";
 import { useApiAction } from "../useApiAction";
 
 export interface ThreadPermissions {
@@ -31,12 +31,11 @@ export function ThreadCard({
   onChanged(thread: ThreadView): void;
   onFocusThread(id: number | null): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reply, setReply] = useState("");
   const action = useApiAction();
   const base = `/api/documents/${encodeURIComponent(slug)}/threads/${thread.id}`;
   const mayResolve = can.review || (me !== null && me === thread.author);
-  const when = (at: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" }).format(new Date(at));
 
   async function sendReply(e: FormEvent) {
     e.preventDefault();
@@ -79,12 +78,7 @@ export function ThreadCard({
       </p>
       <ul className="thread-comments">
         {thread.comments.map((c) => (
-          <li key={c.id}>
-            <strong>{c.author}</strong> <time dateTime={c.createdAt}>{when(c.createdAt)}</time>
-            <p>
-              <MentionText text={c.text} mentions={c.mentions} />
-            </p>
-          </li>
+          <CommentItem key={c.id} comment={c} />
         ))}
       </ul>
       <div className="thread-actions">
