@@ -34,9 +34,12 @@ export function readerSelection(): TextSelection | null {
   const sel = typeof window === "undefined" ? null : window.getSelection();
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
   const range = sel.getRangeAt(0);
-  const paraOf = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest<HTMLElement>(".reader .para");
+  const elementOf = (n: Node) => (n instanceof Element ? n : n.parentElement);
+  const paraOf = (n: Node) => elementOf(n)?.closest<HTMLElement>(".reader .para");
   const para = paraOf(range.startContainer);
-  if (!para || para !== paraOf(range.endContainer) || para.closest("textarea, input, [contenteditable='true']")) return null;
+  // Words selected in the suggestion editor are the corrector's draft, not the text.
+  const editing = (n: Node) => !!elementOf(n)?.closest("textarea, input, [contenteditable='true'], [data-testid=suggestion-editor]");
+  if (!para || para !== paraOf(range.endContainer) || editing(range.startContainer) || editing(range.endContainer)) return null;
   const lang = para.dataset.lang;
   const position = Number(para.dataset.position);
   if ((lang !== "fr" && lang !== "en") || !Number.isInteger(position)) return null;
