@@ -1,9 +1,11 @@
 /// A document's to-do list: items gathered from a list of sources (today the open suggestions,
-/// each with its comment thread's mentions), filtered, counted and paged.
+/// each with its comment thread's mentions, and the unresolved comment threads on any text),
+/// filtered, counted and paged.
 import "server-only";
 import type { Kysely } from "kysely";
 import { countItems, filterItems, type TodoFilter, type TodoItem } from "../lib/todo/items";
 import { TODO_PAGE, type TodoPage } from "../lib/todo/page";
+import { openThreadItems } from "./comments/todo";
 import type { Database } from "./db/schema";
 
 /// Where to-do items come from: every source gives its open items of one document.
@@ -58,7 +60,7 @@ const EXCERPT = 80;
 const clip = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
 
 /// The sources a document's to-do list is gathered from.
-export const TODO_SOURCES: readonly TodoSource[] = [openSuggestionItems];
+export const TODO_SOURCES: readonly TodoSource[] = [openSuggestionItems, openThreadItems];
 
 export interface TodoQuery {
   filter: TodoFilter;

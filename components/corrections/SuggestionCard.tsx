@@ -9,7 +9,7 @@ import { ChangeMarks } from "./ChangeMarks";
 import { ProposedBy } from "./ProposalGroups";
 import { useApiAction } from "../useApiAction";
 import { MentionInput } from "../notifications/MentionInput";
-import { MentionText } from "../notifications/MentionText";
+import { CommentItem } from "../notifications/CommentItem";
 import { RejectForm } from "./RejectForm";
 
 export interface CardPermissions {
@@ -153,13 +153,7 @@ export function SuggestionCard({
       {s.comments.length > 0 && (
         <ul className="thread" aria-label={t("corrections.thread")}>
           {s.comments.map((c) => (
-            <li key={c.id}>
-              <strong>{c.author}</strong>{" "}
-              <time dateTime={c.createdAt}>{new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" }).format(new Date(c.createdAt))}</time>
-              <p>
-                <MentionText text={c.text} mentions={c.mentions} />
-              </p>
-            </li>
+            <CommentItem key={c.id} comment={c} />
           ))}
         </ul>
       )}

@@ -8,7 +8,7 @@
 ///
 /// Keys (outside text fields): e opens the editor on the current row's (first) French paragraph;
 /// n / p move to the next / previous open suggestion; a accepts and r rejects the focused one;
-/// h shows history.
+/// h shows history; c comments on the words selected in either language.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AlignedBead } from "@/lib/corpus/alignment";
@@ -16,6 +16,7 @@ import type { Fix } from "@/lib/corrections/draft";
 import { isMqmCategory, type MqmCategory, type Severity } from "@/lib/corrections/categories";
 import { offersFix, type DocumentChecks, type FlagView } from "@/lib/flags/view";
 import type { TermMatch } from "@/lib/glossary/match";
+import { threadAnchorId, type ThreadView } from "@/lib/comments/view";
 import type { DocumentQuality, SuggestionView } from "@/lib/corrections/views";
 import type { DocumentTerms } from "@/lib/glossary/views";
 import { callApi } from "../api";
@@ -25,6 +26,10 @@ import { FlagList } from "../checks/FlagList";
 import { useChecks } from "../checks/useChecks";
 import { TermCard } from "../glossary/TermCard";
 import { BeadTools } from "../alignment/BeadTools";
+import { CommentComposer } from "../comments/CommentComposer";
+import { clearThreads, drawThreads } from "../comments/threadHighlights";
+import { ThreadList } from "../comments/ThreadList";
+import { useThreads } from "../comments/useThreads";
 import { isTyping, Reader, type ReaderBead, type ReaderParagraph } from "../reader/Reader";
 import type { ReaderLayout } from "../reader/layouts";
 import { useReadingView } from "../reader/useReadingView";
@@ -32,6 +37,7 @@ import type { ReadingView } from "../reader/views";
 import { ViewSwitch } from "../reader/ViewSwitch";
 import { TodoPanel } from "../todo/TodoPanel";
 import { focusWhenDrawn, useItemAnchor } from "../todo/useItemAnchor";
+import { caretAt, offsetIn } from "../reader/sentenceHighlight";
 import { useApiAction } from "../useApiAction";
 import { HistoryPanel } from "./HistoryPanel";
 import { MarkedText } from "./MarkedText";
@@ -56,8 +62,8 @@ export interface WorkspaceProps {
   rows: WorkspaceRow[];
   /// How the French paragraphs (rows) and the English ones pair up.
   beads: AlignedBead[];
-  /// The English paragraphs, by position.
-  english: ReaderParagraph[];
+  /// The English paragraphs, by position (with their ids and revisions, which comments refer to).
+  english: EnglishParagraph[];
   /// Beads the aligner scored under this are doubtful.
   doubtfulScore: number;
   suggestions: SuggestionView[];
@@ -70,6 +76,12 @@ export interface WorkspaceProps {
   initialView: ReadingView;
   me: string | null;
   can: WorkspacePermissions;
+}
+
+/// An English paragraph of the reader.
+export interface EnglishParagraph extends ReaderParagraph {
+  id: number;
+  revision: number;
 }
 
 const TERMS_KEY = "vv-show-terms";
@@ -123,9 +135,10 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     setCard(null);
   };
 
+  const threadEvents = useRef<(event: { type: string; data: unknown }) => boolean>(() => false);
   const onEvent = useCallback(
     (event: Parameters<Parameters<typeof useDocumentEvents>[2]>[0]) => {
-      if (checks.onEvent(event)) return;
+      if (checks.onEvent(event) || threadEvents.current(event)) return;
       event = event as WorkspaceEvent;
       dispatch(event);
       if (event.type === "suggestion.accepted" || event.type === "revision.reverted" || event.type === "glossary.changed") {
@@ -137,6 +150,73 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
     [base, checks],
   );
   const live = useDocumentEvents(slug, lastEventId, onEvent);
+
+  // Comment threads: loaded for the paragraphs shown, kept live, drawn on their words.
+  const paragraphIds = useMemo(() => [...state.rows.map((r) => r.paragraphId), ...english.map((p) => p.id)], [state.rows, english]);
+  const threads = useThreads(slug, paragraphIds);
+  threadEvents.current = threads.onEvent;
+  const threadList = useMemo(() => Object.values(threads.threads), [threads.threads]);
+  const [threadInHand, setThreadInHand] = useState<number | null>(null);
+  const [threadTarget, setThreadTarget] = useState<number | null>(null);
+  const draw = useRef(() => {});
+  draw.current = () => {
+    const french = new Map(state.rows.map((r) => [r.paragraphId, r.fr]));
+    drawThreads(threadList, (th) => (th.lang === "fr" ? french.get(th.paragraphId) : english[th.position]?.text), threadInHand);
+  };
+  useEffect(() => draw.current());
+  // Highlight ranges live in the text nodes: whenever the reader's text is drawn again (by this
+  // page or by the reader alone), draw them again on the new nodes.
+  useEffect(() => {
+    const rows = document.querySelector(".reader .rows");
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => draw.current());
+    });
+    if (rows) observer.observe(rows, { childList: true, characterData: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      clearThreads();
+    };
+  }, []);
+  // A link to a thread (`#t-12`, as notifications and the to-do list give: see useItemAnchor below)
+  // brings its card into view once it is loaded.
+  const targetLoaded = threadTarget !== null && !!threads.threads[threadTarget];
+  useEffect(() => {
+    if (!targetLoaded) return;
+    requestAnimationFrame(() => {
+      const card = document.getElementById(threadAnchorId(threadTarget!));
+      card?.scrollIntoView({ block: "center" });
+      card?.focus({ preventScroll: true });
+    });
+  }, [targetLoaded, threadTarget]);
+  // A click on words a thread is about (not on a term or a suggestion) brings its card forward.
+  const threadsRef = useRef(threadList);
+  threadsRef.current = threadList;
+  useEffect(() => {
+    function onClick(e: MouseEvent) {
+      const target = e.target as HTMLElement;
+      const para = target.closest?.<HTMLElement>(".reader .para");
+      if (!para || target.closest("[role=button], button, a, textarea") || !window.getSelection()?.isCollapsed) return;
+      const caret = caretAt(e.clientX, e.clientY);
+      const at = caret && offsetIn(para, caret.node, caret.offset);
+      if (at === null || at === undefined) return;
+      const hit = threadsRef.current.find(
+        (th) => !th.stale && !th.resolved && th.lang === para.dataset.lang && String(th.position) === para.dataset.position && th.start <= at && at < th.end,
+      );
+      if (!hit) return;
+      setThreadInHand(hit.id);
+      document.getElementById(threadAnchorId(hit.id))?.focus();
+    }
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+  const paragraphOf = (lang: "fr" | "en", position: number) => {
+    if (lang === "en") return english[position] ? { id: english[position].id, revision: english[position].revision, text: english[position].text } : null;
+    const r = byPosition.get(position);
+    return r ? { id: r.paragraphId, revision: r.revision, text: r.fr } : null;
+  };
 
   // Presence: say which paragraph this user looks at, again every 20 s; forget silent viewers.
   const currentRef = useRef<number | null>(null);
@@ -171,6 +251,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
   useItemAnchor((item) => {
     if (reading.view !== "suggestions") reading.choose("suggestions");
     if (item.kind === "suggestion") setFocused(item.id);
+    else setThreadTarget(item.id);
     focusWhenDrawn(`${item.kind === "suggestion" ? "s" : "t"}-${item.id}`);
   });
 
@@ -350,6 +431,16 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           {renderParagraphBelow(p, bead.fr.length > 1)}
         </div>
       ))}
+      <ThreadList
+        slug={slug}
+        number={String((bead.fr[0] ?? bead.en[0])?.position + 1)}
+        threads={threadList.filter((th) => (th.lang === "fr" ? bead.fr : bead.en).some((p) => p.position === th.position))}
+        me={me}
+        can={{ comment: can.comment, review: can.review }}
+        target={threadTarget}
+        onChanged={(th: ThreadView) => threads.put([th], true)}
+        onFocusThread={setThreadInHand}
+      />
       {can.align && current === index && (
         <BeadTools slug={slug} beads={state.beads} index={index} onChanged={(next) => dispatch({ type: "alignment.changed", data: { beads: next } })} />
       )}
@@ -530,6 +621,7 @@ export function Workspace({ slug, rows, beads, english, doubtfulScore, suggestio
           onSuggest={can.suggest ? suggestFix : undefined}
         />
       )}
+      {can.comment && <CommentComposer slug={slug} paragraphOf={paragraphOf} onCreated={(th) => threads.put([th], true)} />}
       <ChecksPanel slug={slug} checks={checks.state} enabled={checks.enabled} textOf={(id) => state.rows.find((r) => r.paragraphId === id)?.fr ?? ""} canReview={can.review} onRules={checks.setRules} />
       <QualityPanel slug={slug} initial={quality} version={qualityVersion} openFlags={checks.openByCategory} />
     </>

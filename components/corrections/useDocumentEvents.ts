@@ -17,6 +17,7 @@ const TYPES = [
   "glossary.changed",
   "alignment.changed",
   "presence",
+  "threads.changed",
   ...CHECKS_EVENT_TYPES,
 ] as const;
 

@@ -9,7 +9,8 @@ import type { LinkedSentence } from "@/lib/corpus/sentence-links";
 /// What is not part of a paragraph's stored text inside its element.
 const NOT_TEXT = "ins, .visually-hidden, [data-not-text]";
 
-function textNodes(root: Element): Text[] {
+/// The text nodes of a paragraph element that belong to its stored text, in order.
+export function textNodes(root: Element): Text[] {
   const out: Text[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.parentElement?.closest(NOT_TEXT) && root.contains(n.parentElement.closest(NOT_TEXT)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),

@@ -28,6 +28,7 @@ export const SHORTCUTS: ReadonlyArray<{ section: "reader" | "review" | "editor";
       { keys: ["["], action: "previousTodo" },
       { keys: ["a"], action: "accept" },
       { keys: ["r"], action: "reject" },
+      { keys: ["c"], action: "comment" },
     ],
   },
   {

@@ -17,12 +17,16 @@ export interface NotificationView {
   /// 1-based, as the reader's `#p-N` anchors count.
   paragraph: number | null;
   suggestionId: number | null;
+  /// Set when the news is of a comment thread on the text (`#t-<id>` leads to it).
+  threadId?: number | null;
 }
 
-/// Where a notification leads: the suggestion's card in its document, else the paragraph.
-export function notificationHref(n: Pick<NotificationView, "document" | "paragraph" | "suggestionId">): string {
+/// Where a notification leads: the suggestion's card in its document, or the comment thread's,
+/// else the paragraph.
+export function notificationHref(n: Pick<NotificationView, "document" | "paragraph" | "suggestionId" | "threadId">): string {
   const base = `/documents/${encodeURIComponent(n.document.slug)}`;
   if (n.suggestionId !== null) return `${base}#s-${n.suggestionId}`;
+  if (n.threadId) return `${base}#t-${n.threadId}`;
   return n.paragraph !== null ? `${base}#p-${n.paragraph}` : base;
 }
 

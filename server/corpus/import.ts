@@ -7,6 +7,7 @@ import { alignParagraphs, isUnchanged, summarize, type ParagraphAlignment, type 
 import { alignmentProblem, alignTexts, diffAlignments, type AlignedBead } from "../../lib/corpus/alignment";
 import type { DocumentSource } from "../../lib/corpus/document";
 import type { Database } from "../db/schema";
+import { staleThreadsOf } from "../comments/anchoring";
 import { beadsOf, recordAlignmentChange, storedAlignment } from "./alignment";
 
 /// How a document's paragraphs are paired: beads, and how many the aligner doubted (null when
@@ -161,11 +162,13 @@ async function applyChanges(
     const text = incoming[to];
     const revision = before.revision + 1;
     await move(before.id, { position: to, text, original: text, revision });
+    await staleThreadsOf(trx, before.id, revision);
     if (lang === "fr") await recordFileChange(trx, documentId, before, text, revision);
   }
   for (const from of alignment.removed) {
     await trx.updateTable("paragraphs").set({ removed: 1 }).where("id", "=", stored[from].id).execute();
     await staleOpenSuggestions(trx, stored[from].id, new Date().toISOString());
+    await staleThreadsOf(trx, stored[from].id, stored[from].revision);
   }
   for (const to of alignment.added) {
     await trx.insertInto("paragraphs").values({ document_id: documentId, lang, position: to, text: incoming[to], original: incoming[to] }).execute();

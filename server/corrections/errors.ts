@@ -14,7 +14,11 @@ export type CorrectionErrorCode =
   | "reasonRequired"
   | "notRevertable"
   | "alreadyReverted"
-  | "duplicate";
+  | "duplicate"
+  // Comment threads (server/comments): messages under `threads.errors`.
+  | "unknownThread"
+  | "badAnchor"
+  | "threadForbidden";
 
 const STATUS: Record<CorrectionErrorCode, number> = {
   unknownSuggestion: 404,
@@ -29,10 +33,18 @@ const STATUS: Record<CorrectionErrorCode, number> = {
   notRevertable: 409,
   alreadyReverted: 409,
   duplicate: 409,
+  unknownThread: 404,
+  badAnchor: 400,
+  threadForbidden: 403,
 };
 
 /// Codes whose message lives in the `integrity.errors` section of the locales.
-const LOCALE_SECTION: Partial<Record<CorrectionErrorCode, string>> = { duplicate: "integrity.errors" };
+const LOCALE_SECTION: Partial<Record<CorrectionErrorCode, string>> = {
+  duplicate: "integrity.errors",
+  unknownThread: "threads.errors",
+  badAnchor: "threads.errors",
+  threadForbidden: "threads.errors",
+};
 
 export class CorrectionError extends Error {
   readonly status: number;

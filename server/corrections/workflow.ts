@@ -14,6 +14,8 @@ import type { Db } from "../db/connection";
 import type { Database } from "../db/schema";
 import { mapDismissals } from "../checks/store";
 import { appendEvent } from "../events/store";
+import { followChange } from "../comments/anchoring";
+import { threadsChanged } from "../comments/events";
 import { commentNotifications, decisionNotification, notify } from "../notifications/store";
 import { CorrectionError } from "./errors";
 import type { SuggestionView } from "../../lib/corrections/views";
@@ -248,7 +250,7 @@ export async function accept(
     }
     const at = input.at ?? new Date().toISOString();
     const change: Change = { start: s.start, end: s.end, inserted: s.inserted };
-    const { text, revision } = await changeParagraph(trx, p, change, { kind: "accept", suggestionId: s.id, actor: input.actor, at });
+    const { text, revision, threads } = await changeParagraph(trx, p, change, { kind: "accept", suggestionId: s.id, actor: input.actor, at });
     await trx
       .updateTable("suggestions")
       .set({ status: "accepted", decided_by_id: input.actor.id, decided_by_name: input.actor.name, decided_at: at, base_revision: revision })
@@ -260,6 +262,7 @@ export async function accept(
     const paragraph = { id: p.id, position: p.position, text, revision };
     // Viewers move the other open suggestions through `change` themselves (the same mapSpan).
     await appendEvent(trx, input.documentId, "suggestion.accepted", { suggestion: view, paragraph, change, stale });
+    await threadsChanged(trx, input.documentId, threads);
     if (input.actor.id !== null) {
       await recordAudit(trx, { actor: input.actor, action: "suggestion.accept", target: `#${s.id}`, detail: { document: input.documentId }, address: input.address });
     }
@@ -278,8 +281,8 @@ async function changeParagraph(
   trx: Trx,
   p: { id: number; document_id: number; text: string; revision: number },
   change: Change,
-  why: { kind: "accept" | "revert"; suggestionId: number | null; actor: Author; at: string },
-): Promise<{ text: string; revision: number }> {
+  why: { kind: "accept" | "revert"; suggestionId: number | null; actor: Author; at: string; reverting?: { revision: number; start: number } },
+): Promise<{ text: string; revision: number; threads: number[] }> {
   const text = applyChange(p.text, change);
   const revision = p.revision + 1;
   await trx.updateTable("paragraphs").set({ text, revision }).where("id", "=", p.id).execute();
@@ -303,7 +306,9 @@ async function changeParagraph(
     })
     .execute();
   await mapDismissals(trx, p.id, change, revision, why.at);
-  return { text, revision };
+  // Comment threads follow too; the caller appends their event after its own.
+  const threads = await followChange(trx, p.id, change, revision, why.reverting && { ...why.reverting, text });
+  return { text, revision, threads };
 }
 
 /// Moves every other open suggestion of the paragraph through an accepted change; those it
@@ -404,7 +409,13 @@ export async function revert(
     }
     const at = input.at ?? new Date().toISOString();
     const change: Change = { start: span.start, end: span.end, inserted: r.deleted };
-    const { text, revision } = await changeParagraph(trx, p, change, { kind: "revert", suggestionId: r.suggestion_id, actor: input.actor, at });
+    const { text, revision, threads } = await changeParagraph(trx, p, change, {
+      kind: "revert",
+      suggestionId: r.suggestion_id,
+      actor: input.actor,
+      at,
+      reverting: { revision: r.revision, start: r.start },
+    });
     await trx.updateTable("revisions").set({ reverted_by_revision: revision }).where("id", "=", r.id).execute();
     if (r.suggestion_id !== null) {
       await trx.updateTable("suggestions").set({ reverted_at: at, reverted_by_name: input.actor.name }).where("id", "=", r.suggestion_id).execute();
@@ -421,6 +432,7 @@ export async function revert(
       suggestion: r.suggestion_id === null ? null : (await listSuggestions(trx, input.documentId, [r.suggestion_id]))[0],
       reopened,
     });
+    await threadsChanged(trx, input.documentId, threads);
     if (input.actor.id !== null) {
       await recordAudit(trx, { actor: input.actor, action: "revision.revert", target: `r${r.id}`, detail: { document: input.documentId }, address: input.address });
     }
@@ -465,7 +477,7 @@ async function reopenOvertaken(
 }
 
 /// Accounts mentioned as @name in a comment.
-async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<Array<{ id: number; name: string }>> {
+export async function mentionedUsers(trx: Kysely<Database>, text: string): Promise<Array<{ id: number; name: string }>> {
   const names = [...new Set(mentionSpans(text).flatMap((m) => [m.name, m.raw].map((n) => n.toLocaleLowerCase("und"))))];
   if (names.length === 0) return [];
   return trx.selectFrom("users").select(["id", "name"]).where("name_key", "in", names).execute();

@@ -289,6 +289,43 @@ const steps: Record<string, Step> = {
       .execute();
     await db.schema.createIndex("notifications_user").on("notifications").columns(["user_id", "id"]).execute();
   },
+  "0011_threads": async (db, dialect) => {
+    // Comment threads on any words of any paragraph, French or English (suggestions keep their own).
+    await db.schema
+      .createTable("threads")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("paragraph_id", "integer", (c) => c.notNull().references("paragraphs.id").onDelete("cascade"))
+      // The revision start and end refer to; while stale, the one just before its words were replaced.
+      .addColumn("base_revision", "integer", (c) => c.notNull())
+      .addColumn("start", "integer", (c) => c.notNull())
+      .addColumn("end", "integer", (c) => c.notNull())
+      .addColumn("quote", "text", (c) => c.notNull())
+      // The revision that replaced its words (null while anchored).
+      .addColumn("stale_revision", "integer")
+      .addColumn("resolved_at", "text")
+      .addColumn("resolved_by_name", "text")
+      .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("threads_paragraph").on("threads").columns(["paragraph_id", "id"]).execute();
+    await db.schema.createIndex("threads_document").on("threads").columns(["document_id", "id"]).execute();
+    await db.schema
+      .createTable("thread_comments")
+      .addColumn("id", ...idColumn(dialect))
+      .addColumn("thread_id", "integer", (c) => c.notNull().references("threads.id").onDelete("cascade"))
+      .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
+      .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("text", "text", (c) => c.notNull())
+      .addColumn("mentions", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("thread_comments_thread").on("thread_comments").columns(["thread_id", "id"]).execute();
+    // A notification about a thread names it (its comment_id then names a thread comment).
+    await db.schema.alterTable("notifications").addColumn("thread_id", "integer").execute();
+  },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -265,11 +265,43 @@ export interface NotificationTable {
   document_id: number;
   suggestion_id: number | null;
   comment_id: number | null;
+  /// Set on news of a comment thread (comment_id then names one of its comments).
+  thread_id: ColumnType<number | null, number | null | undefined, number | null>;
   actor_name: string;
   /// The comment's text, or a rejection's reason, cut to 280 characters.
   excerpt: string;
   created_at: string;
   read_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/// A comment thread anchored on words of a French or English paragraph (lib/comments/anchor.ts).
+export interface ThreadTable {
+  id: Generated<number>;
+  document_id: number;
+  paragraph_id: number;
+  base_revision: number;
+  start: number;
+  end: number;
+  quote: string;
+  stale_revision: ColumnType<number | null, number | null | undefined, number | null>;
+  resolved_at: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  author_id: number | null;
+  author_name: string;
+  created_at: string;
+}
+
+/// One comment of a thread, the first one opening it.
+export interface ThreadCommentTable {
+  id: Generated<number>;
+  thread_id: number;
+  document_id: number;
+  author_id: number | null;
+  author_name: string;
+  text: string;
+  /// JSON array of the user names mentioned (@name).
+  mentions: ColumnType<string, string | undefined, string>;
+  created_at: string;
 }
 
 export interface Database {
@@ -292,4 +324,6 @@ export interface Database {
   document_rules: DocumentRuleTable;
   check_jobs: CheckJobTable;
   notifications: NotificationTable;
+  threads: ThreadTable;
+  thread_comments: ThreadCommentTable;
 }

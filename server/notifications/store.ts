@@ -13,6 +13,8 @@ export interface NotificationDraft {
   documentId: number;
   suggestionId: number | null;
   commentId: number | null;
+  /// Set on news of a comment thread (lib/comments): then `commentId` names one of its comments.
+  threadId?: number | null;
   actorName: string;
   excerpt: string;
   createdAt: string;
@@ -37,6 +39,7 @@ export const inAppChannel: NotificationChannel = {
           document_id: d.documentId,
           suggestion_id: d.suggestionId,
           comment_id: d.commentId,
+          thread_id: d.threadId ?? null,
           actor_name: d.actorName,
           excerpt: excerpt(d.excerpt),
           created_at: d.createdAt,
@@ -65,11 +68,7 @@ export async function commentNotifications(
     db.selectFrom("comments").select("author_id").distinct().where("suggestion_id", "=", c.suggestionId).where("id", "<>", c.commentId).execute(),
   ]);
   const participants = [suggestion?.author_id ?? null, ...commenters.map((r) => r.author_id)];
-  const recipients = new Map<number, NotificationKind>();
-  for (const id of c.mentioned) recipients.set(id, "mention");
-  for (const id of participants) if (id !== null && !recipients.has(id)) recipients.set(id, "reply");
-  if (c.authorId !== null) recipients.delete(c.authorId);
-  return [...recipients].map(([userId, kind]) => ({
+  return [...commentRecipients(c.mentioned, participants, c.authorId)].map(([userId, kind]) => ({
     userId,
     kind,
     documentId: c.documentId,
@@ -79,6 +78,16 @@ export async function commentNotifications(
     excerpt: c.text,
     createdAt: c.at,
   }));
+}
+
+/// Who hears of a comment and why: those it mentions ("mention"), then the others who took
+/// part in its thread ("reply"), each once, never its author.
+export function commentRecipients(mentioned: readonly number[], participants: readonly (number | null)[], authorId: number | null): Map<number, NotificationKind> {
+  const recipients = new Map<number, NotificationKind>();
+  for (const id of mentioned) recipients.set(id, "mention");
+  for (const id of participants) if (id !== null && !recipients.has(id)) recipients.set(id, "reply");
+  if (authorId !== null) recipients.delete(authorId);
+  return recipients;
 }
 
 /// Tells a suggestion's author that it was accepted or rejected (not when they decided it themselves).
@@ -108,8 +117,9 @@ export async function listNotifications(db: Kysely<Database>, userId: number, op
     .selectFrom("notifications as n")
     .innerJoin("documents as d", "d.id", "n.document_id")
     .leftJoin("suggestions as s", "s.id", "n.suggestion_id")
-    .leftJoin("paragraphs as p", "p.id", "s.paragraph_id")
-    .select(["n.id", "n.kind", "n.actor_name", "n.excerpt", "n.created_at", "n.read_at", "n.suggestion_id", "d.slug", "d.title_fr", "p.position"])
+    .leftJoin("threads as t", "t.id", "n.thread_id")
+    .leftJoin("paragraphs as p", (j) => j.on((eb) => eb("p.id", "=", eb.fn.coalesce("s.paragraph_id", "t.paragraph_id"))))
+    .select(["n.id", "n.kind", "n.actor_name", "n.excerpt", "n.created_at", "n.read_at", "n.suggestion_id", "n.thread_id", "d.slug", "d.title_fr", "p.position", "p.lang"])
     .where("n.user_id", "=", userId)
     .orderBy("n.id", "desc")
     .limit(limit);
@@ -122,8 +132,10 @@ export async function listNotifications(db: Kysely<Database>, userId: number, op
     createdAt: r.created_at,
     read: r.read_at !== null,
     document: { slug: r.slug, title: r.title_fr },
-    paragraph: r.position === null ? null : r.position + 1,
+    // `#p-N` counts French paragraphs: an English thread's place is its own anchor.
+    paragraph: r.position === null || r.lang !== "fr" ? null : r.position + 1,
     suggestionId: r.suggestion_id,
+    threadId: r.thread_id,
   }));
 }
 

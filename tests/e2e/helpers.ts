@@ -105,12 +105,14 @@ export function serverAndBrowser(serverEnv: Record<string, string> = {}): { serv
   return env;
 }
 
-/// Selects `phrase` inside the open editor of a row, as a mouse drag would.
-export async function selectInEditor(page: Page, row: string, phrase: string): Promise<void> {
+/// Selects `phrase` (standing inside one text node) within the first element matching
+/// `selector`, as a mouse drag would; fails when it is not there.
+export async function selectText(page: Page, selector: string, phrase: string): Promise<void> {
   const found = await page.evaluate(
     ([sel, text]) => {
-      const editor = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      const root = document.querySelector(sel);
+      if (!root) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
         const at = n.data.indexOf(text);
         if (at < 0) continue;
@@ -124,14 +126,19 @@ export async function selectInEditor(page: Page, row: string, phrase: string): P
       }
       return false;
     },
-    [`#${row} [data-testid=suggestion-editor]`, phrase] as const,
+    [selector, phrase] as const,
   );
-  if (!found) throw new Error(`"${phrase}" is not in the editor of ${row}`);
-  // The editor takes the selection from the document (selectionchange).
+  if (!found) throw new Error(`"${phrase}" is not in one text node of ${selector}`);
+  // Selections are taken from the document (selectionchange).
   await page.waitForFunction((text) => getSelection()?.toString() === text, phrase, { timeout: WAIT_MS });
 }
 
 /// Saves a screenshot under $SHOTS_DIR (when set), to look at what a test drove.
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/${name}.png` });
+}
+
+/// Selects `phrase` inside the open editor of a row, as a mouse drag would.
+export function selectInEditor(page: Page, row: string, phrase: string): Promise<void> {
+  return selectText(page, `#${row} [data-testid=suggestion-editor]`, phrase);
 }

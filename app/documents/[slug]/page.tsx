@@ -70,7 +70,7 @@ export default async function DocumentPage({ params }: Props) {
         slug={doc.slug}
         rows={doc.rows}
         beads={doc.beads}
-        english={doc.texts.en.map((p) => ({ position: p.position, text: p.text }))}
+        english={doc.texts.en.map((p) => ({ position: p.position, text: p.text, id: p.id, revision: p.revision }))}
         doubtfulScore={DOUBTFUL_SCORE}
         suggestions={suggestions}
         lastEventId={eventId}

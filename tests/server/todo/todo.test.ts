@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DocumentSource } from "../../../lib/corpus/document";
 import type { TodoItem } from "../../../lib/todo/items";
 import { createUser } from "../../../server/auth/users";
+import { createThread, setThreadResolved } from "../../../server/comments/threads";
 import { importDocument } from "../../../server/corpus/import";
 import { changedOriginals } from "../../../server/corpus/originals";
 import { accept, comment, reject, suggest } from "../../../server/corrections/workflow";
@@ -114,6 +115,19 @@ function suite(engine: Engine) {
     const page = await documentTodo(db.kysely, documentId, { filter: { mentionsMe: true }, me: "cora" }, [...TODO_SOURCES, async () => [thread]]);
     expect(page.items.map((i) => `${i.kind}:${i.id}`)).toEqual(["thread:7", `suggestion:${ids.ici}`]);
     expect(page.counts.facets.kind).toEqual({ suggestion: 1, thread: 1 });
+  });
+
+  it("lists the unresolved comment threads on any text beside the suggestions, by default", async () => {
+    const { documentId, ids, rev, author } = await setup();
+    const en = await db.kysely.selectFrom("paragraphs").selectAll().where("lang", "=", "en").where("position", "=", 2).executeTakeFirstOrThrow();
+    const quote = "autre";
+    const start = en.text.indexOf(quote);
+    const thread = (await createThread(db, { documentId, paragraphId: en.id, revision: en.revision, start, end: start + quote.length, quote, text: "@dan, is this right?", author: author(rev) })).value;
+    const page = await documentTodo(db.kysely, documentId, { filter: { mentionsMe: true }, me: "dan" });
+    expect(page.items.map((i) => `${i.kind}:${i.id}`)).toEqual([`suggestion:${ids.ici}`, `thread:${thread.id}`]);
+    expect(page.items[1]).toMatchObject({ lang: "en", position: 2, author: "rev", status: "open", excerpt: "autre" });
+    await setThreadResolved(db, { documentId, threadId: thread.id, resolved: true, actor: { ...author(rev), role: "reviewer" } });
+    expect((await documentTodo(db.kysely, documentId, { filter: { kind: "thread" }, me: null })).total).toBe(0);
   });
 
   it("gives the imported text of the paragraphs corrected since, and only those", async () => {
